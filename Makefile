@@ -1,0 +1,44 @@
+# Front door: `make` extracts raw_docs/ into extracted/, `make test`, `make bench`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+IN     ?= raw_docs
+OUT    ?= extracted
+WORKERS ?= 1
+SHARED ?= ../shared
+
+.PHONY: all extract test bench lint docs score clean
+
+all: extract
+
+# The virtual environment is made on first use and refreshed when the
+# dependencies change.
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# The CLI itself skips unchanged documents (cache keyed by content + version)
+# and returns at once when nothing changed at all.
+extract: $(STAMP)
+	$(BIN)/python -m pipeline run $(IN) --out $(OUT) --workers $(WORKERS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m pipeline bench $(IN)
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests
+
+docs: $(STAMP)
+	$(BIN)/python -m pipeline schema --output docs/data_dictionary.md
+
+score: extract
+	$(BIN)/python $(SHARED)/eval/score.py $(OUT) $(SHARED)/corpus/gold
+
+clean:
+	rm -rf $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/extraction.xlsx $(OUT)/.cache $(OUT)/.manifest.json

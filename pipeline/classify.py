@@ -1,0 +1,247 @@
+"""Document-level facts: type, publishing organization, period covered, title."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from .document import Block, Classification, Document
+from .resources import load_csv, load_yaml
+from .textnorm import collapse_ws
+
+DOC_TYPES = ("strategic_plan", "activity_report", "minutes", "other")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in text if not unicodedata.combining(c)).replace("'", "'")
+
+
+# --------------------------------------------------------------------------- title
+
+
+def _first_page_blocks(doc: Document) -> list[Block]:
+    for page in doc.pages:
+        if page.blocks:
+            return list(page.blocks)
+    return []
+
+
+def title_of(doc: Document) -> str | None:
+    junk = [re.compile(p, re.I) for p in load_yaml("doc_types.yaml")["junk_titles"]]
+    meta = collapse_ws(doc.metadata.get("Title", ""))
+    if len(meta) > 3 and not any(j.search(meta) for j in junk):
+        return meta
+    blocks = [b for b in _first_page_blocks(doc) if len(b.text) > 2]
+    if not blocks:
+        return None
+    biggest = max(b.size for b in blocks)
+    parts = [b.text for b in blocks if b.size >= biggest - 2.5 and len(b.text) < 200]
+    return collapse_ws(" ".join(parts[:3])) or None
+
+
+# --------------------------------------------------------------------------- type
+
+
+def doc_type_of(doc: Document, title: str | None) -> str:
+    cfg = load_yaml("doc_types.yaml")
+    heads = [title or ""] + [b.text for b in _first_page_blocks(doc)[:6] if b.size >= 13]
+    for text in heads:
+        hits = []
+        for kind, pats in cfg["types"].items():
+            for p in pats:
+                m = re.search(p, text, re.I)
+                if m:
+                    hits.append((m.start(), kind))
+        if hits:
+            return min(hits)[1]
+    # No title cue: the section headings of the first pages must show the
+    # genre's skeleton (several distinct cues), not just its vocabulary.
+    headings = [
+        b.text for p in doc.pages[:6] for b in p.blocks
+        if len(b.text) < 80 and (b.bold or b.size >= 13)
+    ]
+    headings += [c.text for p in doc.pages[:6] for t in p.tables for c in t.cells if c.row == 0]
+    best, best_n = "other", 0
+    for kind, pats in cfg["body"].items():
+        n = sum(1 for pat in pats if any(re.search(pat, h, re.I) for h in headings))
+        if n > best_n:
+            best, best_n = kind, n
+    return best if best_n >= 3 else "other"
+
+
+# --------------------------------------------------------------------------- organization
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[list[tuple[str, str, str]], dict[str, list[str]]]:
+    """(folded form, canonical name, acronym) sorted longest first; acronym -> names."""
+    forms: list[tuple[str, str, str]] = []
+    by_acr: dict[str, list[str]] = {}
+    for row in load_csv("institutions.csv"):
+        name, acr = row["name"].strip(), (row.get("acronym") or "").strip()
+        for form in [name] + [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]:
+            forms.append((_fold(form), name, acr))
+        if acr:
+            by_acr.setdefault(acr, []).append(name)
+    forms.sort(key=lambda t: -len(t[0]))
+    return forms, by_acr
+
+
+@lru_cache(maxsize=1)
+def _org_head_re() -> re.Pattern[str]:
+    heads = load_yaml("institution_patterns.yaml")["heads"]
+    alt = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"^(?:L[ae]s? |L')?(?:{alt})\b", re.I)
+
+
+def _acronym_fits(acr: str, name: str) -> bool:
+    """OCCOQ fits "Ordre des Conseillers et Conseillères d'Orientation du Québec":
+    the acronym's letters are the initials of the name's content words, in order."""
+    connectors = {_fold(c).strip() for c in load_yaml("institution_patterns.yaml")["connectors"]}
+    words = [w for w in re.split(r"[\s\-']+", _fold(name)) if w and w not in connectors]
+    initials = [w[0] for w in words]
+    letters = _fold(acr)
+    i = 0
+    for ch in initials:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters) and len(letters) >= 2 and initials[:1] == [letters[:1]]
+
+
+def organization_of(doc: Document) -> tuple[str | None, str | None]:
+    forms, by_acr = _gazetteer()
+    head_re = _org_head_re()
+    false_heads = load_yaml("institution_patterns.yaml").get("false_heads", [])
+    # 1. A short block on the cover that starts like an institution name.
+    printed = None
+    for page in doc.pages[:2]:
+        for b in page.blocks[:8]:
+            text = collapse_ws(b.text)
+            if (head_re.match(text) and len(text.split()) <= 16 and not text.endswith(".")
+                    and not any(re.match(f, text, re.I) for f in false_heads)):
+                printed = re.sub(r"^(?:L[ae]s? |L')", "", text).strip()
+                printed = printed[0].upper() + printed[1:]
+                break
+        if printed:
+            break
+    # 2. Running headers, metadata and the first pages, matched to the gazetteer.
+    zones = [(3, " \n ".join(r for p in doc.pages for r in p.removed[:4])),
+             (3, doc.metadata.get("Author", "")),
+             (2, doc.metadata.get("Title", "") + " " + doc.metadata.get("Subject", "")),
+             (1, "\n".join(b.text for p in doc.pages[:2] for b in p.blocks))]
+    scores: Counter[str] = Counter()
+    acronyms: dict[str, str] = {}
+    for weight, text in zones:
+        folded = _fold(text)
+        for form, name, acr in forms:
+            if len(form) > 3 and form in folded:
+                scores[name] += weight * folded.count(form)
+                acronyms[name] = acr
+        for acr, names in by_acr.items():
+            if len(names) == 1 and re.search(rf"\b{re.escape(acr)}\b", text):
+                scores[names[0]] += weight * len(re.findall(rf"\b{re.escape(acr)}\b", text))
+                acronyms[names[0]] = acr
+    known = scores.most_common(1)[0][0] if scores else None
+    if printed:
+        name = printed
+        folded = _fold(printed)
+        acr = next((a for f, n, a in forms if f == folded), None)
+        if acr is None and known and _fold(known) == folded:
+            acr = acronyms.get(known)
+    elif known:
+        name, acr = known, acronyms.get(known) or None
+    else:
+        author = collapse_ws(doc.metadata.get("Author", ""))
+        name = author if head_re.match(author) else None
+        acr = None
+    if name and not acr:
+        acr = _acronym_in_text(doc, name)
+    return name, acr or None
+
+
+def _acronym_in_text(doc: Document, name: str) -> str | None:
+    text = doc.text + "\n" + "\n".join(r for p in doc.pages for r in p.removed)
+    m = re.search(re.escape(name) + r"\s*\(([A-ZÉÈ][A-Za-zÉÈé]{1,9})\)", text)
+    if m:
+        return m.group(1)
+    counts = Counter(re.findall(r"\b[A-ZÉ]{2,9}\b", text))
+    for token, _ in counts.most_common():
+        if _acronym_fits(token, name):
+            return token
+    return None
+
+
+# --------------------------------------------------------------------------- period
+
+
+def _month_re() -> str:
+    months = load_yaml("dates_fr.yaml")["months"]
+    return "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+
+
+def _years_in(text: str, prefer_span: bool) -> tuple[int, int] | None:
+    months = _month_re()
+    # "mars à juin 2020", "juin à octobre 2021", "avril 2020 à mars 2021"
+    month_span = re.search(
+        rf"\b(?:{months})\.?\s*((?:19|20)\d\d)?\s*(?:à|au|-|–)\s*(?:{months})\.?\s+((?:19|20)\d\d)\b",
+        text, re.I,
+    )
+    year_range = re.search(r"\b((?:19|20)\d\d)\s*[-–—/]\s*((?:19|20)?\d\d)\b", text)
+    short_range = re.search(r"\b(\d\d)\s*[-–]\s*(\d\d)\b", text)
+    single = re.search(rf"\b(?:{months})?\s*((?:19|20)\d\d)\b", text, re.I)
+
+    def from_range(m: re.Match[str]) -> tuple[int, int] | None:
+        a = int(m.group(1))
+        b_txt = m.group(2)
+        b = int(b_txt) if len(b_txt) == 4 else (a // 100) * 100 + int(b_txt)
+        return (a, b) if 0 <= b - a <= 10 else None
+
+    candidates = []
+    if month_span:
+        end = int(month_span.group(2))
+        start = int(month_span.group(1)) if month_span.group(1) else end
+        candidates.append(("months", (start, end)))
+    if year_range and from_range(year_range):
+        candidates.append(("range", from_range(year_range)))
+    if short_range:
+        a, b = int(short_range.group(1)), int(short_range.group(2))
+        if 0 < b - a <= 10 and 10 <= a <= 60:
+            candidates.append(("short", (2000 + a, 2000 + b)))
+    if single:
+        y = int(single.group(1))
+        candidates.append(("single", (y, y)))
+    if not candidates:
+        return None
+    order = ["range", "short", "months", "single"] if prefer_span else ["months", "range", "single", "short"]
+    candidates.sort(key=lambda c: order.index(c[0]))
+    return candidates[0][1]
+
+
+def period_of(doc: Document, doc_type: str, title: str | None) -> tuple[int | None, int | None]:
+    prefer_span = doc_type == "strategic_plan"
+    sources = [title or ""]
+    sources.append(" ".join(b.text for b in _first_page_blocks(doc)[:8]))
+    sources.append(doc.metadata.get("Subject", ""))
+    for text in sources:
+        found = _years_in(text, prefer_span)
+        if found:
+            return found
+    return None, None
+
+
+def classify(doc: Document) -> Classification:
+    title = title_of(doc)
+    doc_type = doc_type_of(doc, title)
+    org, acr = organization_of(doc)
+    start, end = period_of(doc, doc_type, title)
+    return Classification(
+        doc_type=doc_type,
+        organization=org,
+        organization_acronym=acr,
+        period_start=start,
+        period_end=end,
+        title=title,
+    )

@@ -1,0 +1,537 @@
+"""PDF -> Document: words with fonts, lines, blocks in reading order, tables.
+
+The only module that imports pdfplumber. Everything downstream reads the
+:mod:`pipeline.document` model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from .document import BBox, Block, Cell, Document, Line, Page, Table, Word
+from .resources import load_yaml
+from .tables import find_unruled, mark_continuations
+from .textnorm import normalize_text
+
+BOLD_RE = re.compile(r"bold|black|heavy|demi|semibold|extrabold", re.I)
+ITALIC_RE = re.compile(r"italic|oblique", re.I)
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+BULLETS = "•●▪■◦○►▶➢➤→–—-*>✓✔❖◆◊"
+
+
+class LayoutError(Exception):
+    """The PDF cannot be read at all; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    x_tolerance: float = 1.5
+    y_tolerance: float = 3.0
+    margin_zone: float = 0.1  # top/bottom share of the page where running lines live
+    min_gutter: float = 9.0  # narrowest white column that separates text columns
+    segment_gap_em: float = 1.4  # a gap wider than this (in font sizes) splits a line
+    min_repeat_pages: int = 2
+
+
+def _lex() -> dict[str, Any]:
+    return load_yaml("layout_fr.yaml")
+
+
+# --------------------------------------------------------------------------- open
+
+
+def open_pdf(path: Path) -> pdfplumber.PDF:
+    """Open a PDF, turning every pdfminer failure into a clear LayoutError."""
+    data_head = b""
+    try:
+        with open(path, "rb") as fh:
+            data_head = fh.read(1024)
+    except OSError as exc:
+        raise LayoutError(f"cannot read file: {exc.strerror or exc}") from exc
+    if not data_head:
+        raise LayoutError("empty file (0 bytes)")
+    if b"%PDF-" not in data_head:
+        kind = _sniff(data_head)
+        raise LayoutError(f"not a PDF file ({kind})")
+    try:
+        pdf = pdfplumber.open(path)
+        _ = pdf.pages  # forces the page tree to be read
+    except PdfminerException as exc:
+        raise LayoutError(_explain(exc.args[0] if exc.args else exc)) from exc
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise LayoutError(_explain(exc)) from exc
+    except Exception as exc:  # pdfminer raises many kinds on damaged files
+        raise LayoutError(_explain(exc)) from exc
+    return pdf
+
+
+def _sniff(head: bytes) -> str:
+    low = head.lstrip().lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low[:200]:
+        return "looks like HTML"
+    if head.startswith(b"\x89PNG"):
+        return "looks like a PNG image"
+    if head.startswith(b"\xff\xd8"):
+        return "looks like a JPEG image"
+    if head.startswith(b"PK"):
+        return "looks like a ZIP/Office file"
+    return "no %PDF header"
+
+
+def _explain(exc: object) -> str:
+    if isinstance(exc, PDFPasswordIncorrect):
+        return "encrypted PDF: a password is required to open it"
+    if isinstance(exc, PDFEncryptionError):
+        return f"encrypted PDF with unsupported encryption: {exc}"
+    if isinstance(exc, PDFSyntaxError):
+        return f"damaged PDF (syntax error: {exc})"
+    name = type(exc).__name__
+    text = str(exc) or name
+    return f"damaged or unreadable PDF ({name}: {text})"[:300]
+
+
+# --------------------------------------------------------------------------- words
+
+
+def _words(page: Any, opts: LayoutOptions) -> list[Word]:
+    raw = page.extract_words(
+        x_tolerance=opts.x_tolerance,
+        y_tolerance=opts.y_tolerance,
+        keep_blank_chars=False,
+        use_text_flow=False,
+        extra_attrs=["fontname", "size"],
+    )
+    words = []
+    for w in raw:
+        if not w.get("upright", True):
+            continue
+        text = normalize_text(w["text"])
+        if not text.strip():
+            continue
+        font = w.get("fontname", "")
+        base = font.split("+", 1)[-1]
+        words.append(
+            Word(
+                text=text,
+                bbox=BBox(w["x0"], w["top"], w["x1"], w["bottom"]),
+                font=base,
+                size=round(float(w.get("size", 0.0)), 2),
+                bold=bool(BOLD_RE.search(base)),
+                italic=bool(ITALIC_RE.search(base)),
+            )
+        )
+    return words
+
+
+def _rows(words: list[Word]) -> list[list[Word]]:
+    """Group words sharing a baseline band, left to right."""
+    rows: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: (round(w.bbox.bottom, 1), w.bbox.x0)):
+        if rows:
+            last = rows[-1]
+            ref = max(last, key=lambda x: x.size)
+            tol = max(2.0, 0.45 * max(ref.size, w.size))
+            if abs(ref.bbox.bottom - w.bbox.bottom) <= tol or _raised_next_to(w, last):
+                last.append(w)
+                continue
+        rows.append([w])
+    return [sorted(r, key=lambda w: w.bbox.x0) for r in rows]
+
+
+def _raised_next_to(w: Word, row: list[Word]) -> bool:
+    """A small raised word (superscript) touching a word of the row."""
+    for o in row:
+        if (
+            w.size < 0.85 * o.size
+            and o.bbox.top - 1 <= w.bbox.top <= o.bbox.bottom
+            and w.bbox.bottom < o.bbox.bottom
+            and abs(w.bbox.x0 - o.bbox.x1) < 2.0
+        ):
+            return True
+    return False
+
+
+def _merge_superscripts(row: list[Word]) -> list[Word]:
+    """'1' + raised 'er' -> '1er'; raised footnote digits are dropped."""
+    ordinals = set(_lex()["ordinal_suffixes"])
+    out: list[Word] = []
+    for w in row:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and w.size < 0.85 * prev.size
+            and w.bbox.bottom < prev.bbox.bottom - 0.12 * prev.size
+            and w.bbox.x0 - prev.bbox.x1 < 1.5
+        ):
+            if prev.text[-1:].isdigit() and w.text.lower() in ordinals:
+                out[-1] = replace(prev, text=prev.text + w.text, bbox=prev.bbox.union(w.bbox))
+                continue
+            if re.fullmatch(r"[\d,*†‡]+", w.text) and not prev.text[-1:].isdigit():
+                # footnote call: dropped, but its room stays part of the word so
+                # the punctuation after it does not look detached
+                out[-1] = replace(prev, bbox=prev.bbox.union(w.bbox))
+                continue
+        out.append(w)
+    return [_strip_unicode_footnote(w) for w in out]
+
+
+def _strip_unicode_footnote(w: Word) -> Word:
+    text = w.text.rstrip(SUPERSCRIPT_DIGITS)
+    if text != w.text and sum(c.isalpha() for c in text) >= 3:
+        return replace(w, text=text)
+    return w
+
+
+def _join_words(words: list[Word]) -> str:
+    parts: list[str] = []
+    prev: Word | None = None
+    for w in words:
+        if prev is not None:
+            gap = w.bbox.x0 - prev.bbox.x1
+            parts.append(" " if gap > 0.12 * max(prev.size, w.size, 1.0) else "")
+        parts.append(w.text)
+        prev = w
+    return "".join(parts)
+
+
+def _make_line(words: list[Word]) -> Line:
+    return Line(tuple(words), BBox.enclosing([w.bbox for w in words]), _join_words(words))
+
+
+def _segments(row: list[Word], opts: LayoutOptions) -> list[Line]:
+    """Split a row at gaps wide enough to be a column gutter or a tab stop."""
+    segs: list[list[Word]] = [[row[0]]]
+    for w in row[1:]:
+        prev = segs[-1][-1]
+        gap = w.bbox.x0 - prev.bbox.x1
+        if gap > max(opts.segment_gap_em * max(prev.size, w.size), opts.min_gutter * 0.8):
+            segs.append([w])
+        else:
+            segs[-1].append(w)
+    return [_make_line(s) for s in segs]
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _tables(page: Any, words: list[Word], page_no: int) -> tuple[list[Table], list[Word]]:
+    """Ruled tables found from the page's drawn lines; returns tables and leftover words."""
+    try:
+        found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    except Exception:  # a malformed drawing must not lose the page's text
+        return [], words
+    tables: list[Table] = []
+    used: set[int] = set()
+    for t in found:
+        rows = [r.cells for r in t.rows]
+        n_rows = len(rows)
+        n_cols = max((len(r) for r in rows), default=0)
+        n_cells = sum(1 for r in rows for c in r if c is not None)
+        if n_rows < 1 or n_cols < 2 or n_cells < 2:
+            continue  # a framed box, not a table
+        tb = BBox(*t.bbox)
+        cells: list[Cell] = []
+        for ri, r in enumerate(rows):
+            for ci, c in enumerate(r):
+                if c is None:
+                    continue
+                cb = BBox(*c)
+                inside = [i for i, w in enumerate(words) if i not in used and cb.contains_center(w.bbox, 0.5)]
+                used.update(inside)
+                cell_words = [words[i] for i in inside]
+                lines = tuple(
+                    _make_line(_merge_superscripts(r2)) for r2 in _rows(cell_words)
+                ) if cell_words else ()
+                cells.append(Cell(ri, ci, join_lines([ln.text for ln in lines]), cb, lines))
+        if not any(c.text for c in cells):
+            continue
+        tables.append(Table(page_no, tb, tuple(cells), n_rows, n_cols, ruled=True))
+    rest = [w for i, w in enumerate(words) if i not in used]
+    return tables, rest
+
+
+# --------------------------------------------------------------------------- reading order
+
+
+def _xycut(items: list[tuple[BBox, Any]], min_gutter: float) -> list[Any]:
+    """Recursive XY-cut: prefer a white vertical gutter (columns), else the widest
+    horizontal gap. Iterative to survive pages with thousands of lines."""
+    out: list[Any] = []
+    stack: list[list[tuple[BBox, Any]]] = [items]
+    while stack:
+        group = stack.pop()
+        if len(group) <= 1:
+            out.extend(x for _, x in group)
+            continue
+        parts = _split_vertical(group, min_gutter) or _split_horizontal(group)
+        if parts is None:
+            out.extend(x for _, x in sorted(group, key=lambda t: (t[0].x0, t[0].top)))
+            continue
+        stack.extend(reversed(parts))
+    return out
+
+
+def _gaps(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    intervals = sorted(intervals)
+    gaps = []
+    cur_end = intervals[0][1]
+    for a, b in intervals[1:]:
+        if a > cur_end:
+            gaps.append((cur_end, a))
+        cur_end = max(cur_end, b)
+    return gaps
+
+
+def _split_vertical(group, min_gutter):
+    gaps = [g for g in _gaps([(b.x0, b.x1) for b, _ in group]) if g[1] - g[0] >= min_gutter]
+    best = None
+    for g in gaps:
+        left = [t for t in group if t[0].x1 <= g[0] + 0.01]
+        right = [t for t in group if t[0].x0 >= g[1] - 0.01]
+        lt = (min(b.top for b, _ in left), max(b.bottom for b, _ in left))
+        rt = (min(b.top for b, _ in right), max(b.bottom for b, _ in right))
+        overlap = min(lt[1], rt[1]) - max(lt[0], rt[0])
+        # Side by side only if the two sides share vertical extent; otherwise a
+        # horizontal cut reads them in a better order.
+        if overlap <= 0:
+            continue
+        if best is None or g[1] - g[0] > best[0]:
+            best = (g[1] - g[0], left, right)
+    return [best[1], best[2]] if best else None
+
+
+def _split_horizontal(group):
+    gaps = _gaps([(b.top, b.bottom) for b, _ in group])
+    if not gaps:
+        return None
+    a, b = max(gaps, key=lambda g: g[1] - g[0])
+    top = [t for t in group if t[0].bottom <= a + 0.01]
+    bottom = [t for t in group if t[0].top >= b - 0.01]
+    return [top, bottom]
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _is_bullet_start(text: str) -> bool:
+    return bool(text) and (text[0] in BULLETS and (len(text) == 1 or text[1] == " "))
+
+
+def _group_blocks(lines: list[Line]) -> list[list[Line]]:
+    blocks: list[list[Line]] = []
+    for ln in lines:
+        if blocks:
+            prev = blocks[-1][-1]
+            same_col = ln.bbox.x0 < prev.bbox.x1 and prev.bbox.x0 < ln.bbox.x1
+            vgap = ln.bbox.top - prev.bbox.bottom
+            close = -2 <= vgap <= 0.75 * max(prev.size, ln.size, 1.0)
+            same_style = abs(prev.size - ln.size) <= 1.0 and prev.bold == ln.bold
+            if same_col and close and same_style and not _is_bullet_start(ln.text):
+                blocks[-1].append(ln)
+                continue
+        blocks.append([ln])
+    return blocks
+
+
+_HYPHEN_END = re.compile(r"(\w+)[-\u00ad]$")
+
+
+def join_lines(texts: list[str], vocab: set[str] | None = None) -> str:
+    """Join the lines of a block, undoing line-break hyphenation."""
+    lex = _lex()
+    keep_prefixes = set(lex["hyphen_keep_prefixes"])
+    elisions = tuple(lex["elisions"])
+    out = ""
+    for t in texts:
+        t = t.strip()
+        if not t:
+            continue
+        if not out:
+            out = t
+            continue
+        m = _HYPHEN_END.search(out)
+        if out.endswith("\u00ad"):
+            out = out[:-1] + t
+        elif m and t[0].isalpha():
+            pre = m.group(1)
+            nxt = re.match(r"[\w'’]+", t)
+            post = nxt.group(0) if nxt else ""
+            if _keep_hyphen(pre, post, keep_prefixes, elisions, vocab):
+                out = out + t
+            else:
+                out = out[:-1] + t
+        else:
+            out = out + " " + t
+    return out.replace("\u00ad", "")
+
+
+def _keep_hyphen(pre: str, post: str, keep_prefixes, elisions, vocab) -> bool:
+    if pre[-1:].isdigit() or post[:1].isupper() or post.lower().startswith(elisions):
+        return True
+    low_pre, low_post = pre.lower(), post.lower()
+    if vocab:
+        if f"{low_pre}-{low_post}" in vocab and f"{low_pre}{low_post}" not in vocab:
+            return True
+        if f"{low_pre}{low_post}" in vocab:
+            return False
+    return low_pre in keep_prefixes
+
+
+# --------------------------------------------------------------------------- running lines
+
+
+def _norm_running(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def _is_page_label(text: str) -> bool:
+    lex = _lex()
+    t = text.strip().lower().strip("-–— ").strip()
+    words = "|".join(re.escape(w) for w in lex["page_label_words"])
+    seps = "|".join(re.escape(s) for s in lex["page_label_separators"])
+    return bool(re.fullmatch(rf"(?:(?:{words})\s*)?\d{{1,4}}(?:\s*(?:{seps})\s*\d{{1,4}})?", t))
+
+
+def _running_keys(pages_lines: list[tuple[float, list[Line]]], opts: LayoutOptions) -> set[str]:
+    counts: Counter[str] = Counter()
+    for height, lines in pages_lines:
+        seen = set()
+        for ln in lines:
+            if _in_margin(ln, height, opts):
+                seen.add(_norm_running(ln.text))
+        counts.update(seen)
+    n = len(pages_lines)
+    need = max(opts.min_repeat_pages, int(0.4 * n + 0.999))
+    return {k for k, c in counts.items() if c >= need and n >= 2}
+
+
+def _in_margin(ln: Line, height: float, opts: LayoutOptions) -> bool:
+    return ln.bbox.bottom <= height * opts.margin_zone or ln.bbox.top >= height * (1 - opts.margin_zone)
+
+
+# --------------------------------------------------------------------------- main
+
+
+def extract(path: Path, doc_id: str, sha256: str, opts: LayoutOptions | None = None) -> Document:
+    opts = opts or LayoutOptions()
+    pdf = open_pdf(path)
+    warnings: list[str] = []
+    try:
+        metadata = {
+            str(k): normalize_text(str(v))
+            for k, v in (pdf.metadata or {}).items()
+            if isinstance(v, (str, bytes)) and k in ("Title", "Author", "Subject", "Creator", "Producer")
+        }
+        raw_pages = []
+        for i, page in enumerate(pdf.pages, start=1):
+            try:
+                raw_pages.append(_read_page(page, i, opts))
+            except Exception as exc:  # one bad page must not cost the document
+                warnings.append(f"page {i}: {type(exc).__name__}: {exc}"[:200])
+                raw_pages.append(
+                    (i, float(page.width or 0), float(page.height or 0), [], [], 0, False)
+                )
+            finally:
+                page.close()  # frees the page's cached objects: memory stays flat
+    finally:
+        pdf.close()
+
+    running = _running_keys([(h, segs) for _, _, h, segs, _, _, _ in raw_pages], opts)
+    vocab: set[str] = set()
+    for _, _, _, segs, tables, _, _ in raw_pages:
+        for ln in segs:
+            vocab.update(w.lower().strip(".,;:()«»\"") for w in ln.text.split())
+
+    pages = []
+    for number, width, height, segs, tables, n_images, has_text in raw_pages:
+        removed: list[str] = []
+        kept: list[Line] = []
+        unruled, segs = find_unruled(segs, number)
+        tables = tables + unruled
+        for ln in segs:
+            if _in_margin(ln, height, opts) and (
+                _norm_running(ln.text) in running or _is_page_label(ln.text)
+            ):
+                removed.append(ln.text)
+            else:
+                kept.append(ln)
+        items: list[tuple[BBox, Any]] = [(ln.bbox, ln) for ln in kept]
+        items += [(t.bbox, t) for t in tables]
+        ordered = _xycut(items, opts.min_gutter)
+        blocks: list[Block] = []
+        order: list[tuple[str, int]] = []
+        pending: list[Line] = []
+
+        def flush() -> None:
+            for grp in _group_blocks(pending):
+                text = join_lines([g.text for g in grp], vocab)
+                blocks.append(Block(tuple(grp), BBox.enclosing([g.bbox for g in grp]), text))
+                order.append(("block", len(blocks) - 1))
+            pending.clear()
+
+        tabs: list[Table] = []
+        for it in ordered:
+            if isinstance(it, Table):
+                flush()
+                tabs.append(it)
+                order.append(("table", len(tabs) - 1))
+            else:
+                pending.append(it)
+        flush()
+        pages.append(
+            Page(
+                number=number,
+                width=width,
+                height=height,
+                blocks=tuple(blocks),
+                tables=tuple(tabs),
+                removed=tuple(removed),
+                has_text=has_text,
+                image_count=n_images,
+                order=tuple(order),
+            )
+        )
+    return Document(
+        doc_id=doc_id,
+        file_name=path.name,
+        sha256=sha256,
+        pages=tuple(mark_continuations(pages)),
+        metadata=metadata,
+        warnings=tuple(warnings),
+    )
+
+
+def _read_page(page: Any, number: int, opts: LayoutOptions):
+    width, height = float(page.width), float(page.height)
+    n_images = len(page.images)
+    words = _words(page, opts)
+    has_text = bool(words)
+    tables, rest = _tables(page, words, number) if words else ([], [])
+    segs: list[Line] = []
+    for row in _rows(rest):
+        row = _merge_superscripts(row)
+        if row:
+            segs.extend(_segments(row, opts))
+    return number, width, height, segs, tables, n_images, has_text
+
+
+def page_count(path: Path) -> int:
+    with open_pdf(path) as pdf:
+        return len(pdf.pages)
+
+
+def text_of(path: Path) -> str:
+    """Convenience for tests and notebooks: the document's text in reading order."""
+    return extract(path, "", "").text
+
+
+__all__ = ["LayoutError", "LayoutOptions", "extract", "join_lines", "open_pdf"]

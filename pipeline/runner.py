@@ -1,0 +1,281 @@
+"""The batch: per-document processing with a content-addressed cache, workers,
+assembly of the tables, summary."""
+
+from __future__ import annotations
+
+import json
+import time
+import traceback
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import activities, classify, layout, plans
+from .export import atomic_write, write_all
+from .ingest import SourceFile, ingest
+from .schema import TABLES
+from .version import pipeline_version
+
+DOC_TABLES = ("statements", "plan_items", "targets", "activities", "activity_dates", "activity_entities")
+CACHE_DIR = ".cache"
+MANIFEST = ".manifest.json"
+
+
+@dataclass
+class Summary:
+    counts: Counter[str] = field(default_factory=Counter)
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    processed: int = 0
+    cached: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    pages: int = 0
+
+    @property
+    def failed(self) -> int:
+        return self.counts.get("failed", 0)
+
+    def render(self) -> str:
+        docs = sum(self.counts.values())
+        parts = [f"{self.counts.get(s, 0)} {s}" for s in ("ok", "partial", "failed", "duplicate") if self.counts.get(s)]
+        lines = [
+            f"documents: {docs} ({', '.join(parts) or 'none'}); "
+            f"{self.processed} processed, {self.cached} from cache; {self.pages} pages",
+            "rows: " + ", ".join(f"{t} {n}" for t, n in self.rows.items()),
+            f"time: {self.seconds:.1f} s",
+        ]
+        for name, err in self.failures:
+            lines.append(f"  failed: {name}: {err}")
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- one document
+
+
+def _stage(timings: dict[str, float], name: str, fn, *args):
+    t0 = time.perf_counter()
+    try:
+        return fn(*args)
+    finally:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - t0
+
+
+def process_document(path: str, doc_id: str, sha256: str) -> dict[str, Any]:
+    """All per-document work. Pure function of the file's bytes and the pipeline
+    version; never raises: any failure becomes a documents row with its reason."""
+    timings: dict[str, float] = {}
+    base = {"doc_id": doc_id, "sha256": sha256, "pipeline_version": pipeline_version()}
+    result: dict[str, Any] = {"document": base, "tables": {t: [] for t in DOC_TABLES}, "mentions": [],
+                              "timings": timings}
+    try:
+        doc = _stage(timings, "layout", layout.extract, Path(path), doc_id, sha256)
+    except layout.LayoutError as exc:
+        base.update(status="failed", error=str(exc))
+        return result
+    except Exception as exc:  # a pdfminer bug on a hostile file: recorded, not raised
+        base.update(status="failed", error=f"internal error while reading the PDF: {type(exc).__name__}: {exc}"[:300])
+        return result
+    base["pages"] = len(doc.pages)
+    result["n_pages"] = len(doc.pages)
+    warnings = list(doc.warnings)
+    textless = [p.number for p in doc.pages if not p.has_text]
+    if not doc.pages:
+        base.update(status="failed", error="the PDF has no pages")
+        return result
+    if len(textless) == len(doc.pages):
+        base.update(status="failed", error=f"no text layer: all {len(doc.pages)} pages are images only (scanned?); OCR is not available")
+        return result
+    try:
+        cls = _stage(timings, "classify", classify.classify, doc)
+        base.update(
+            doc_type=cls.doc_type,
+            organization=cls.organization,
+            organization_acronym=cls.organization_acronym,
+            period_start=cls.period_start,
+            period_end=cls.period_end,
+            title=cls.title,
+        )
+        plan_rows = _stage(timings, "plans", plans.extract, doc, cls)
+        act_rows = _stage(timings, "activities", activities.extract, doc, cls)
+    except Exception as exc:
+        base.update(status="failed", error=f"internal error: {type(exc).__name__}: {exc}"[:300])
+        result["traceback"] = traceback.format_exc()
+        return result
+    for name in ("statements", "plan_items", "targets"):
+        result["tables"][name] = plan_rows.get(name, [])
+    for name in ("activities", "activity_dates", "activity_entities"):
+        result["tables"][name] = act_rows.get(name, [])
+    result["mentions"] = act_rows.get("mentions", [])
+    if textless:
+        warnings.append(f"pages without a text layer: {', '.join(map(str, textless))}")
+    partial = bool(doc.warnings) or len(textless) * 3 > len(doc.pages)
+    base.update(
+        status="partial" if partial else "ok",
+        error=("; ".join(warnings) if partial else None),
+        warnings=" | ".join(warnings) or None,
+    )
+    return result
+
+
+def _process_star(args: tuple[str, str, str]) -> dict[str, Any]:
+    return process_document(*args)
+
+
+# --------------------------------------------------------------------------- cache
+
+
+def _cache_path(out_dir: Path, sha: str) -> Path:
+    return out_dir / CACHE_DIR / f"{sha}.json"
+
+
+def _cache_get(out_dir: Path, sha: str) -> dict[str, Any] | None:
+    p = _cache_path(out_dir, sha)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data["result"] if data.get("version") == pipeline_version() else None
+
+
+def _cache_put(out_dir: Path, sha: str, result: dict[str, Any]) -> None:
+    payload = json.dumps({"version": pipeline_version(), "result": result}, ensure_ascii=False, sort_keys=True)
+    atomic_write(_cache_path(out_dir, sha), payload.encode("utf-8"))
+
+
+def _prune_cache(out_dir: Path, keep: set[str]) -> None:
+    d = out_dir / CACHE_DIR
+    if d.is_dir():
+        for p in d.glob("*.json"):
+            if p.stem not in keep:
+                p.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- batch
+
+
+def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True, use_cache: bool = True) -> Summary:
+    t0 = time.perf_counter()
+    summary = Summary()
+    files = ingest(input_dir)
+    results: dict[str, dict[str, Any]] = {}
+    todo: list[SourceFile] = []
+    for f in files:
+        if f.duplicate_of is not None:
+            continue
+        cached = _cache_get(out_dir, f.sha256) if use_cache else None
+        if cached is not None:
+            results[f.sha256] = cached
+            summary.cached += 1
+        else:
+            todo.append(f)
+    for f, res in _execute(todo, workers, progress):
+        results[f.sha256] = res
+        summary.processed += 1
+        _cache_put(out_dir, f.sha256, res)
+        for stage, secs in res.get("timings", {}).items():
+            summary.timings[stage] = summary.timings.get(stage, 0.0) + secs
+    tables = assemble(files, results)
+    write_all(out_dir, tables)
+    _prune_cache(out_dir, {f.sha256 for f in files})
+    for row in tables["documents"]:
+        summary.counts[row["status"]] += 1
+        summary.pages += row.get("pages") or 0
+        if row["status"] == "failed":
+            summary.failures.append((row["file_name"], row.get("error") or ""))
+    summary.rows = {t: len(tables[t]) for t in TABLES}
+    summary.seconds = time.perf_counter() - t0
+    write_manifest(out_dir, input_dir, files, summary)
+    return summary
+
+
+def _execute(todo: list[SourceFile], workers: int, progress: bool):
+    if not todo:
+        return
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(todo), unit="doc", desc="extracting", leave=False)
+    try:
+        if workers <= 1 or len(todo) == 1:
+            for f in todo:
+                if bar:
+                    bar.set_postfix_str(f.rel[-40:])
+                yield f, process_document(str(f.path), f.doc_id, f.sha256)
+                if bar:
+                    bar.update(1)
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {pool.submit(_process_star, (str(f.path), f.doc_id, f.sha256)): f for f in todo}
+                for fut in as_completed(futures):
+                    f = futures[fut]
+                    try:
+                        res = fut.result()
+                    except Exception as exc:  # the worker process itself died
+                        res = process_failure(f, f"worker crashed: {type(exc).__name__}: {exc}")
+                    yield f, res
+                    if bar:
+                        bar.update(1)
+    finally:
+        if bar:
+            bar.close()
+
+
+def process_failure(f: SourceFile, error: str) -> dict[str, Any]:
+    return {
+        "document": {"doc_id": f.doc_id, "sha256": f.sha256, "pipeline_version": pipeline_version(),
+                     "status": "failed", "error": error},
+        "tables": {t: [] for t in DOC_TABLES},
+        "mentions": [],
+        "timings": {},
+    }
+
+
+def assemble(files: list[SourceFile], results: dict[str, dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Per-document results -> batch tables, in input order, ids made batch-unique."""
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
+    by_rel = {f.rel: f for f in files}
+    for f in files:
+        if f.duplicate_of is not None:
+            first = by_rel[f.duplicate_of]
+            src = results.get(first.sha256, {}).get("document", {})
+            row = {k: src.get(k) for k in ("pages", "doc_type", "organization", "organization_acronym",
+                                           "period_start", "period_end", "title")}
+            row.update(doc_id=f.doc_id, file_name=f.rel, sha256=f.sha256, status="duplicate",
+                       error=f"same content as {f.duplicate_of}; its rows are under doc_id {first.doc_id}",
+                       pipeline_version=pipeline_version())
+            tables["documents"].append(row)
+            continue
+        res = results[f.sha256]
+        row = dict(res["document"])
+        row["file_name"] = f.rel
+        tables["documents"].append(row)
+        for name in DOC_TABLES:
+            tables[name].extend(res["tables"].get(name, []))
+    from . import entities
+
+    tables["entities"] = entities.canonicalize([m for f in files if f.duplicate_of is None
+                                                for m in results[f.sha256].get("mentions", [])])
+    return tables
+
+
+# --------------------------------------------------------------------------- manifest (fast no-op rerun)
+
+
+def _stat_key(f: Path) -> list[Any]:
+    st = f.stat()
+    return [st.st_size, st.st_mtime_ns]
+
+
+def write_manifest(out_dir: Path, input_dir: Path, files: list[SourceFile], summary: Summary) -> None:
+    data = {
+        "version": pipeline_version(),
+        "input": str(input_dir.resolve()),
+        "files": {f.rel: _stat_key(f.path) + [f.sha256] for f in files},
+        "failed": summary.failed,
+        "summary": summary.render(),
+    }
+    atomic_write(out_dir / MANIFEST, json.dumps(data, sort_keys=True, indent=1).encode("utf-8"))

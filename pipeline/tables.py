@@ -1,0 +1,153 @@
+"""Tables without rules (found from text alignment) and tables continued across pages.
+
+Ruled tables come from the drawn lines in :mod:`pipeline.layout`; this module
+works on the document model only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from statistics import median
+
+from .document import BBox, Cell, Line, Page, Table
+
+
+def _rows_of(lines: list[Line]) -> list[list[Line]]:
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda s: (s.bbox.bottom, s.bbox.x0)):
+        if rows and abs(rows[-1][0].bbox.bottom - ln.bbox.bottom) <= 2.0:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    return [sorted(r, key=lambda s: s.bbox.x0) for r in rows]
+
+
+def _header_like(row: list[Line]) -> bool:
+    if len(row) < 2:
+        return False
+    for seg in row:
+        words = seg.text.split()
+        if len(words) > 6 or len(seg.text) > 45 or seg.text.endswith((".", ",", ";")):
+            return False
+        if not (seg.bold or seg.text.isupper()):
+            return False
+    return True
+
+
+def _column_of(seg: Line, starts: list[float], tol: float) -> int | None:
+    """Index of the column a segment sits in, or None if it straddles a boundary."""
+    col = None
+    for i, x in enumerate(starts):
+        if seg.bbox.x0 >= x - tol:
+            col = i
+    if col is None:
+        return None
+    if col + 1 < len(starts) and seg.bbox.x1 > starts[col + 1] - tol / 2:
+        return None
+    return col
+
+
+def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0) -> tuple[list[Table], list[Line]]:
+    """Grids laid out with white space only: a header row of short bold or
+    upper-case labels, then rows whose text stays inside the header's columns."""
+    rows = _rows_of(lines)
+    tables: list[Table] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(rows):
+        head = rows[i]
+        if not _header_like(head):
+            i += 1
+            continue
+        starts = [s.bbox.x0 for s in head]
+        body: list[list[tuple[int, Line]]] = []
+        j = i + 1
+        prev_bottom = max(s.bbox.bottom for s in head)
+        while j < len(rows):
+            row = rows[j]
+            cols = [_column_of(s, starts, tol) for s in row]
+            gap = min(s.bbox.top for s in row) - prev_bottom
+            if None in cols or gap > 60:
+                break
+            body.append(list(zip(cols, row)))
+            prev_bottom = max(s.bbox.bottom for s in row)
+            j += 1
+        body_sizes = [s.size for r in body for _, s in r]
+        used_cols = {c for r in body for c, _ in r}
+        if (
+            len(body) >= 2
+            and len(used_cols) >= 2
+            and max(s.size for s in head) <= 1.3 * median(body_sizes)
+        ):
+            tables.append(_build(head, body, starts, page_no))
+            for seg in head:
+                used.add(id(seg))
+            for r in body:
+                for _, seg in r:
+                    used.add(id(seg))
+            i = j
+        else:
+            i += 1
+    rest = [ln for ln in lines if id(ln) not in used]
+    return tables, rest
+
+
+def _build(head: list[Line], body: list[list[tuple[int, Line]]], starts: list[float], page_no: int) -> Table:
+    from .layout import join_lines  # local: layout imports this module
+
+    n_cols = len(starts)
+    groups: list[list[list[Line]]] = [[[s] for s in head]]
+    line_h = median([s.bbox.height for r in body for _, s in r]) or 10.0
+    last_first_bottom: float | None = None
+    for r in body:
+        first = [s for c, s in r if c == 0]
+        starts_row = bool(first) and (
+            last_first_bottom is None or first[0].bbox.top - last_first_bottom > 0.8 * line_h
+        )
+        if starts_row or len(groups) == 1:
+            groups.append([[] for _ in range(n_cols)])
+        if first:
+            last_first_bottom = first[-1].bbox.bottom
+        for c, s in r:
+            groups[-1][c].append(s)
+    cells: list[Cell] = []
+    for ri, g in enumerate(groups):
+        for ci, segs in enumerate(g):
+            if not segs:
+                continue
+            bbox = BBox.enclosing([s.bbox for s in segs])
+            cells.append(Cell(ri, ci, join_lines([s.text for s in segs]), bbox, tuple(segs)))
+    all_boxes = [s.bbox for s in head] + [s.bbox for r in body for _, s in r]
+    return Table(page_no, BBox.enclosing(all_boxes), tuple(cells), len(groups), n_cols, ruled=False)
+
+
+def header_of(table: Table) -> tuple[str, ...]:
+    return tuple(c.text.strip().lower() for c in table.cells if c.row == 0)
+
+
+def mark_continuations(pages: list[Page]) -> list[Page]:
+    """Flag a table that opens a page with the same columns as the table that
+    closed the previous page: it is the same table, continued."""
+    out: list[Page] = []
+    prev_last: Table | None = None
+    for page in pages:
+        tables = list(page.tables)
+        first_item = page.order[0] if page.order else None
+        if tables and prev_last is not None and first_item == ("table", 0):
+            t = tables[0]
+            same_cols = t.n_cols == prev_last.n_cols and (
+                header_of(t) == header_of(prev_last)
+                or _same_grid(t, prev_last)
+            )
+            if same_cols:
+                tables[0] = replace(t, continued=True)
+        last_item = page.order[-1] if page.order else None
+        prev_last = tables[-1] if tables and last_item == ("table", len(tables) - 1) else None
+        out.append(replace(page, tables=tuple(tables)))
+    return out
+
+
+def _same_grid(a: Table, b: Table, tol: float = 3.0) -> bool:
+    xa = sorted({round(c.bbox.x0) for c in a.cells if c.bbox is not None and c.row == 0})
+    xb = sorted({round(c.bbox.x0) for c in b.cells if c.bbox is not None and c.row == 0})
+    return len(xa) == len(xb) and all(abs(p - q) <= tol for p, q in zip(xa, xb))
