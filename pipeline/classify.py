@@ -47,7 +47,9 @@ def title_of(doc: Document) -> str | None:
 
 def doc_type_of(doc: Document, title: str | None) -> str:
     cfg = load_yaml("doc_types.yaml")
-    heads = [title or ""] + [b.text for b in _first_page_blocks(doc)[:6] if b.size >= 13]
+    first = _first_page_blocks(doc)
+    # The title, the big text of the cover, then any line of the first page.
+    heads = [title or ""] + [b.text for b in first[:6] if b.size >= 13] + [b.text for b in first[:30]]
     for text in heads:
         hits = []
         for kind, pats in cfg["types"].items():
@@ -223,7 +225,7 @@ def _years_in(text: str, prefer_span: bool) -> tuple[int, int] | None:
 def period_of(doc: Document, doc_type: str, title: str | None) -> tuple[int | None, int | None]:
     prefer_span = doc_type == "strategic_plan"
     sources = [title or ""]
-    sources.append(" ".join(b.text for b in _first_page_blocks(doc)[:8]))
+    sources.append(" ".join(b.text for b in _first_page_blocks(doc)[:15]))
     sources.append(doc.metadata.get("Subject", ""))
     for text in sources:
         found = _years_in(text, prefer_span)

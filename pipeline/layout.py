@@ -144,7 +144,36 @@ def _rows(words: list[Word]) -> list[list[Word]]:
                 last.append(w)
                 continue
         rows.append([w])
+    rows = _attach_raised_rows(rows)
     return [sorted(r, key=lambda w: w.bbox.x0) for r in rows]
+
+
+def _attach_raised_rows(rows: list[list[Word]]) -> list[list[Word]]:
+    """A row made only of small raised words (superscripts sorted ahead of their
+    line because their baseline is higher) belongs to the line it sits in."""
+    out: list[list[Word]] = []
+    for i, row in enumerate(rows):
+        size = max(w.size for w in row)
+        top, bottom = min(w.bbox.top for w in row), max(w.bbox.bottom for w in row)
+        host = None
+        for j in (i + 1, i - 1):
+            if 0 <= j < len(rows):
+                other = rows[j]
+                o_size = max(w.size for w in other)
+                o_top = min(w.bbox.top for w in other)
+                o_bottom = max(w.bbox.bottom for w in other)
+                if size < 0.85 * o_size and top >= o_top - 2 and bottom < o_bottom and any(
+                    abs(w.bbox.x0 - o.bbox.x1) < 2.0 for w in row for o in other
+                ):
+                    host = j
+                    break
+        if host is not None and host < i and out:
+            out[-1].extend(row)
+        elif host is not None and host > i:
+            rows[host] = rows[host] + row
+        else:
+            out.append(row)
+    return out
 
 
 def _raised_next_to(w: Word, row: list[Word]) -> bool:
@@ -361,7 +390,7 @@ def join_lines(texts: list[str], vocab: set[str] | None = None) -> str:
         m = _HYPHEN_END.search(out)
         if out.endswith("\u00ad"):
             out = out[:-1] + t
-        elif m and t[0].isalpha():
+        elif m and t[0].isalnum():
             pre = m.group(1)
             nxt = re.match(r"[\w'’]+", t)
             post = nxt.group(0) if nxt else ""
