@@ -476,59 +476,11 @@ def extract(path: Path, doc_id: str, sha256: str, opts: LayoutOptions | None = N
 
     running = _running_keys([(h, segs) for _, _, h, segs, _, _, _ in raw_pages], opts)
     vocab: set[str] = set()
-    for _, _, _, segs, tables, _, _ in raw_pages:
+    for _, _, _, segs, _, _, _ in raw_pages:
         for ln in segs:
             vocab.update(w.lower().strip(".,;:()«»\"") for w in ln.text.split())
 
-    pages = []
-    for number, width, height, segs, tables, n_images, has_text in raw_pages:
-        removed: list[str] = []
-        kept: list[Line] = []
-        unruled, segs = find_unruled(segs, number)
-        tables = tables + unruled
-        for ln in segs:
-            if _in_margin(ln, height, opts) and (
-                _norm_running(ln.text) in running or _is_page_label(ln.text)
-            ):
-                removed.append(ln.text)
-            else:
-                kept.append(ln)
-        items: list[tuple[BBox, Any]] = [(ln.bbox, ln) for ln in kept]
-        items += [(t.bbox, t) for t in tables]
-        ordered = _xycut(items, opts.min_gutter)
-        blocks: list[Block] = []
-        order: list[tuple[str, int]] = []
-        pending: list[Line] = []
-
-        def flush() -> None:
-            for grp in _group_blocks(pending):
-                text = join_lines([g.text for g in grp], vocab)
-                blocks.append(Block(tuple(grp), BBox.enclosing([g.bbox for g in grp]), text))
-                order.append(("block", len(blocks) - 1))
-            pending.clear()
-
-        tabs: list[Table] = []
-        for it in ordered:
-            if isinstance(it, Table):
-                flush()
-                tabs.append(it)
-                order.append(("table", len(tabs) - 1))
-            else:
-                pending.append(it)
-        flush()
-        pages.append(
-            Page(
-                number=number,
-                width=width,
-                height=height,
-                blocks=tuple(blocks),
-                tables=tuple(tabs),
-                removed=tuple(removed),
-                has_text=has_text,
-                image_count=n_images,
-                order=tuple(order),
-            )
-        )
+    pages = [_assemble_page(raw, running, vocab, opts) for raw in raw_pages]
     return Document(
         doc_id=doc_id,
         file_name=path.name,
@@ -536,6 +488,48 @@ def extract(path: Path, doc_id: str, sha256: str, opts: LayoutOptions | None = N
         pages=tuple(mark_continuations(pages)),
         metadata=metadata,
         warnings=tuple(warnings),
+    )
+
+
+def _assemble_page(raw, running: set[str], vocab: set[str], opts: LayoutOptions) -> Page:
+    """Tables found, running lines removed, the rest ordered and grouped into blocks."""
+    number, width, height, segs, tables, n_images, has_text = raw
+    unruled, segs = find_unruled(segs, number)
+    tables = tables + unruled
+    removed: list[str] = []
+    kept: list[Line] = []
+    for ln in segs:
+        if _in_margin(ln, height, opts) and (_norm_running(ln.text) in running or _is_page_label(ln.text)):
+            removed.append(ln.text)
+        else:
+            kept.append(ln)
+    items: list[tuple[BBox, Any]] = [(ln.bbox, ln) for ln in kept] + [(t.bbox, t) for t in tables]
+    blocks: list[Block] = []
+    tabs: list[Table] = []
+    order: list[tuple[str, int]] = []
+    pending: list[Line] = []
+    for it in _xycut(items, opts.min_gutter) + [None]:
+        if isinstance(it, Line):
+            pending.append(it)
+            continue
+        for grp in _group_blocks(pending):
+            text = join_lines([g.text for g in grp], vocab)
+            blocks.append(Block(tuple(grp), BBox.enclosing([g.bbox for g in grp]), text))
+            order.append(("block", len(blocks) - 1))
+        pending = []
+        if isinstance(it, Table):
+            tabs.append(it)
+            order.append(("table", len(tabs) - 1))
+    return Page(
+        number=number,
+        width=width,
+        height=height,
+        blocks=tuple(blocks),
+        tables=tuple(tabs),
+        removed=tuple(removed),
+        has_text=has_text,
+        image_count=n_images,
+        order=tuple(order),
     )
 
 

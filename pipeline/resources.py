@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +14,13 @@ import yaml
 MODELS_DIR = Path(os.environ.get("PIPELINE_MODELS_DIR", Path(__file__).resolve().parent.parent / "models"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_yaml(name: str) -> Any:
     with open(MODELS_DIR / name, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_csv(name: str) -> tuple[dict[str, str], ...]:
     with open(MODELS_DIR / name, encoding="utf-8", newline="") as fh:
         return tuple(dict(row) for row in csv.DictReader(fh))

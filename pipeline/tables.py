@@ -69,7 +69,7 @@ def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0) -> tuple[lis
             gap = min(s.bbox.top for s in row) - prev_bottom
             if None in cols or gap > 60:
                 break
-            body.append(list(zip(cols, row)))
+            body.append(list(zip(cols, row, strict=True)))
             prev_bottom = max(s.bbox.bottom for s in row)
             j += 1
         body_sizes = [s.size for r in body for _, s in r]
@@ -150,4 +150,4 @@ def mark_continuations(pages: list[Page]) -> list[Page]:
 def _same_grid(a: Table, b: Table, tol: float = 3.0) -> bool:
     xa = sorted({round(c.bbox.x0) for c in a.cells if c.bbox is not None and c.row == 0})
     xb = sorted({round(c.bbox.x0) for c in b.cells if c.bbox is not None and c.row == 0})
-    return len(xa) == len(xb) and all(abs(p - q) <= tol for p, q in zip(xa, xb))
+    return len(xa) == len(xb) and all(abs(p - q) <= tol for p, q in zip(xa, xb, strict=True))
