@@ -1,15 +1,143 @@
 """Strategic plans: statements, the hierarchy of plan items, their targets.
 
-Issue 4 fills this stage; the foundation gives it its place in the flow.
+This first part finds the statements (mission, vision, ambition, values) from
+their headings and the typography that follows them. Plan items and targets
+come with issue #4.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
-from .document import Classification, Document
+from .document import Block, Classification, Document, Line, Page, Table
+from .resources import load_yaml
+from .textnorm import collapse_ws
+
+_LEAD = r"^[\s\d.)•\-–]*"
+
+
+def _body_size(doc: Document) -> float:
+    sizes: Counter[float] = Counter()
+    for _, item in doc.iter_items():
+        if isinstance(item, Block):
+            for ln in item.lines:
+                sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _is_heading(block: Block, body: float) -> bool:
+    words = block.text.split()
+    return 0 < len(words) <= 8 and (block.bold or block.size >= body + 1.5 or block.text.isupper()) \
+        and not block.text.rstrip().endswith((".", ",", ";"))
+
+
+def _statement_kind(text: str) -> str | None:
+    heads = load_yaml("plan_fr.yaml")["statement_headings"]
+    t = collapse_ws(re.sub(_LEAD, "", text)).rstrip(" :").lower()
+    for kind, pat in heads.items():
+        if re.fullmatch(pat, t, re.I):
+            return kind
+    return None
+
+
+def _sections(doc: Document, body: float):
+    """(kind, heading block, page, following items) for each statement heading."""
+    items = list(doc.iter_items())
+    for i, (page, item) in enumerate(items):
+        if not isinstance(item, Block) or not _is_heading(item, body):
+            continue
+        kind = _statement_kind(item.text)
+        if kind is None:
+            continue
+        following: list[tuple[Page, Block]] = []
+        for page2, nxt in items[i + 1:]:
+            if isinstance(nxt, Table):
+                break
+            if _is_heading(nxt, body) and (nxt.size >= item.size - 0.5 or _statement_kind(nxt.text)):
+                break
+            following.append((page2, nxt))
+        yield kind, item, page, following
+
+
+def _lines(following: list[tuple[Page, Block]], body: float) -> list[tuple[Page, Line]]:
+    """The section's lines, footnotes (small print) left out."""
+    return [(p, ln) for p, b in following for ln in b.lines if ln.size >= 0.85 * body]
+
+
+def _bold_run(line: Line) -> str | None:
+    """The value name printed in bold on a line: the whole line, or its bold tail
+    after a lead-in ("L'Ordre agit avec **Rigueur**")."""
+    words = list(line.words)
+    if not words or not words[-1].bold:
+        return None
+    i = len(words)
+    while i > 0 and words[i - 1].bold:
+        i -= 1
+    run = " ".join(w.text for w in words[i:])
+    return run if len(run.split()) <= 5 else None
+
+
+def _values(following, body: float) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    name_size = text_size = None
+    for page, ln in _lines(following, body):
+        name = _bold_run(ln)
+        if name:
+            size = max(w.size for w in ln.words if w.bold)
+            if name_size is not None and size > name_size + 1:
+                break  # a bigger heading: the next section
+            name_size = name_size or size
+            out.append({"name": name.rstrip(" :"), "text": [], "page": page.number})
+        elif out:
+            if text_size is not None and abs(ln.size - text_size) > 0.6:
+                break  # other typography: the values are over
+            text_size = text_size or ln.size
+            out[-1]["text"].append(ln.text)
+    if out:
+        from .layout import join_lines
+
+        return [{"name": v["name"], "text": join_lines(v["text"]) or None, "page": v["page"]} for v in out]
+    # No names in bold: an inline list "Courage, collaboration, cohérence, engagement."
+    if following:
+        page, block = following[0]
+        conj = "|".join(re.escape(c) for c in load_yaml("plan_fr.yaml")["list_conjunctions"])
+        parts = [p.strip(" .;:") for p in re.split(rf",|;|\s(?:{conj})\s", block.text)]
+        parts = [p for p in parts if p]
+        if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
+            return [{"name": p[0].upper() + p[1:], "text": None, "page": page.number} for p in parts]
+    return []
+
+
+def statements(doc: Document) -> list[dict[str, Any]]:
+    from .layout import join_lines
+
+    body = _body_size(doc)
+    rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for kind, _, page, following in _sections(doc, body):
+        if kind in seen:
+            continue  # a later "Vision" heading (e.g. in a table of contents) is not a second statement
+        if kind == "value":
+            found = _values(following, body)
+            rows += [{"kind": "value", **v} for v in found]
+        else:
+            lines = _lines(following, body)
+            text = join_lines([ln.text for _, ln in lines])
+            found = [text] if text else []
+            if found:
+                rows.append({"kind": kind, "name": None, "text": text,
+                             "page": lines[0][0].number if lines else page.number})
+        if found:
+            seen.add(kind)
+    return [
+        {"doc_id": doc.doc_id, "statement_id": f"{doc.doc_id}-s{i:03d}", **r}
+        for i, r in enumerate(rows, start=1)
+    ]
 
 
 def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]]]:
     """Rows of ``statements``, ``plan_items`` and ``targets`` for one document."""
-    return {"statements": [], "plan_items": [], "targets": []}
+    rows = statements(doc) if cls.doc_type == "strategic_plan" else []
+    return {"statements": rows, "plan_items": [], "targets": []}

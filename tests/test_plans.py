@@ -1,0 +1,97 @@
+"""Statements of strategic plans, on plans drawn by the test itself."""
+
+from __future__ import annotations
+
+from pdfgen import BOLD, REG, _canvas, _runs
+
+from pipeline.classify import classify
+from pipeline.layout import extract
+from pipeline.plans import extract as extract_plan
+
+
+def _draw(path, lines):
+    """lines: (text | [runs], font, size) from the top; None = blank line."""
+    c = _canvas(path)
+    y = 740.0
+    for entry in lines:
+        if entry is None:
+            y -= 14
+            continue
+        text, font, size = entry
+        if isinstance(text, list):
+            _runs(c, 60, y, text)
+        else:
+            c.setFont(font, size)
+            c.drawString(60, y, text)
+        y -= size * 1.35
+    c.showPage()
+    c.save()
+    return path
+
+
+def _statements(path):
+    doc = extract(path, "t", "0" * 64)
+    return extract_plan(doc, classify(doc))["statements"]
+
+
+def test_uppercase_headings_and_bold_value_names_with_descriptions(tmp_path):
+    pdf = _draw(tmp_path / "p.pdf", [
+        ("Planification stratégique 2023-2026", BOLD, 20), None,
+        ("MISSION", BOLD, 14),
+        ("Encadrer la pratique des hygiénistes dentaires afin", REG, 10.5),
+        ("de protéger le public.", REG, 10.5), None,
+        ("VISION", BOLD, 14),
+        ("Un ordre de référence en santé buccodentaire.", REG, 10.5), None,
+        ("VALEURS", BOLD, 14),
+        ("Bienveillance", BOLD, 11.5),
+        ("Nous agissons avec égard envers chacun.", REG, 10.5),
+        ("Transparence", BOLD, 11.5),
+        ("Nos décisions sont expliquées et publiques.", REG, 10.5), None,
+        ("ORIENTATIONS", BOLD, 14),
+        ("Moderniser l'inspection professionnelle.", REG, 10.5),
+    ])
+    rows = _statements(pdf)
+    got = [(r["kind"], r["name"], r["text"]) for r in rows]
+    assert got == [
+        ("mission", None, "Encadrer la pratique des hygiénistes dentaires afin de protéger le public."),
+        ("vision", None, "Un ordre de référence en santé buccodentaire."),
+        ("value", "Bienveillance", "Nous agissons avec égard envers chacun."),
+        ("value", "Transparence", "Nos décisions sont expliquées et publiques."),
+    ]
+    assert [r["statement_id"] for r in rows] == ["t-s001", "t-s002", "t-s003", "t-s004"]
+    assert all(r["page"] == 1 and r["doc_id"] == "t" for r in rows)
+
+
+def test_values_listed_inline(tmp_path):
+    pdf = _draw(tmp_path / "p.pdf", [
+        ("Plan stratégique 2021-2024", BOLD, 20), None,
+        ("Notre ambition", BOLD, 15),
+        ("Être un leader de la qualité des soins.", REG, 11), None,
+        ("Nos valeurs", BOLD, 15),
+        ("Respect, équité, innovation et solidarité.", REG, 11),
+    ])
+    got = [(r["kind"], r["name"], r["text"]) for r in _statements(pdf)]
+    assert got == [
+        ("ambition", None, "Être un leader de la qualité des soins."),
+        ("value", "Respect", None), ("value", "Équité", None),
+        ("value", "Innovation", None), ("value", "Solidarité", None),
+    ]
+
+
+def test_value_name_in_bold_after_a_lead_in(tmp_path):
+    pdf = _draw(tmp_path / "p.pdf", [
+        ("Plan stratégique 2022-2025", BOLD, 20), None,
+        ("Valeurs", BOLD, 15),
+        ([("Nous travaillons avec ", REG, 10, 0), ("Audace", BOLD, 12, 0)], None, 12),
+        ("En proposant des solutions nouvelles.", REG, 10.5),
+        ([("Nous travaillons avec ", REG, 10, 0), ("Loyauté", BOLD, 12, 0)], None, 12),
+        ("Envers le public et la profession.", REG, 10.5),
+    ])
+    got = [(r["name"], r["text"]) for r in _statements(pdf)]
+    assert got == [("Audace", "En proposant des solutions nouvelles."),
+                   ("Loyauté", "Envers le public et la profession.")]
+
+
+def test_reports_have_no_statements(extracted_docs):
+    doc = extracted_docs["prose_report"]
+    assert extract_plan(doc, classify(doc))["statements"] == []
