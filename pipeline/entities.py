@@ -12,8 +12,8 @@ from typing import Any
 
 
 def name_key(name: str) -> str:
-    """Accents, case, spaces and hyphens ignored: "Anthony DiDomizio" and
-    "Anthony Di Domizio" share a key."""
+    """Accents, case, spaces and hyphens ignored: "Jean-Luc DeSerres" and
+    "Jean Luc De Serres" share a key."""
     folded = unicodedata.normalize("NFKD", name.casefold())
     return "".join(c for c in folded if c.isalnum())
 
