@@ -268,13 +268,15 @@ def _tables(page: Any, words: list[Word], page_no: int) -> tuple[list[Table], li
         if n_rows < 1 or n_cols < 2 or n_cells < 2:
             continue  # a framed box, not a table
         tb = BBox(*t.bbox)
+        # Only the table's own words are candidates for its cells.
+        candidates = [i for i, w in enumerate(words) if i not in used and tb.contains_center(w.bbox, 0.5)]
         cells: list[Cell] = []
         for ri, r in enumerate(rows):
             for ci, c in enumerate(r):
                 if c is None:
                     continue
                 cb = BBox(*c)
-                inside = [i for i, w in enumerate(words) if i not in used and cb.contains_center(w.bbox, 0.5)]
+                inside = [i for i in candidates if i not in used and cb.contains_center(words[i].bbox, 0.5)]
                 used.update(inside)
                 cell_words = [words[i] for i in inside]
                 lines = tuple(
