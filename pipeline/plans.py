@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from . import plan_items
 from .document import Block, Classification, Document, Line, Page, Table
 from .resources import load_yaml
 from .textnorm import collapse_ws
@@ -139,5 +140,7 @@ def statements(doc: Document) -> list[dict[str, Any]]:
 
 def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]]]:
     """Rows of ``statements``, ``plan_items`` and ``targets`` for one document."""
-    rows = statements(doc) if cls.doc_type == "strategic_plan" else []
-    return {"statements": rows, "plan_items": [], "targets": []}
+    if cls.doc_type != "strategic_plan":
+        return {"statements": [], "plan_items": [], "targets": []}
+    items, targets = plan_items.extract(doc, _body_size(doc))
+    return {"statements": statements(doc), "plan_items": items, "targets": targets}

@@ -1,0 +1,102 @@
+"""Normalisation of plan targets ("Cible : hiver 2021") into dates or quantities.
+
+A target with a number that is not part of a date is a quantity, even with a
+deadline in it ("augmentation de 20 % d'ici 2022" -> 20 %); otherwise a date
+expression gives a span; anything else keeps its text with kind ``other`` and
+no invented date. Rules follow ``../shared/corpus/README.md``; vocabulary is in
+``models/plan_fr.yaml`` and ``models/dates_fr.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from .dates import find_dates
+from .resources import load_yaml
+from .textnorm import collapse_ws
+
+_NUMBER = r"(?<![\w.,])\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?(?![\w])"
+
+
+@cache
+def _lex() -> dict[str, Any]:
+    plan = load_yaml("plan_fr.yaml")
+    dates = load_yaml("dates_fr.yaml")
+    return {
+        "qualifiers": sorted(plan["quantity_qualifiers"], key=len, reverse=True),
+        "stop": set(plan["quantity_stop_words"]),
+        "rate": re.compile(
+            r"\bpar\s+(?:" + "|".join(re.escape(p) for p in plan["rate_periods"]) + r")\b", re.I),
+        "open_start": sorted(dates["open_start"], key=len, reverse=True),
+    }
+
+
+def _mask_dates(text: str, spans) -> str:
+    out = list(text)
+    for s in spans:
+        for i in range(s.pos, s.end_pos):
+            out[i] = " "
+    return "".join(out)
+
+
+def _strip_qualifiers(text: str) -> str:
+    lex = _lex()
+    changed = True
+    t = text.strip(" :;,.")
+    while changed:
+        changed = False
+        for q in lex["qualifiers"]:
+            if t.lower().startswith(q + " ") or (q.endswith("'") and t.lower().startswith(q)):
+                t = t[len(q):].lstrip()
+                changed = True
+    return t
+
+
+def quantity_of(text: str, spans=None) -> str | None:
+    """The quantity a target states, as printed without qualifiers, or None."""
+    lex = _lex()
+    masked = _mask_dates(text, spans if spans is not None else find_dates(text, years=True))
+    pct = re.search(rf"({_NUMBER})\s*%", masked)
+    if pct:
+        return f"{pct.group(1)} %"
+    num = re.search(_NUMBER, masked)
+    rate = lex["rate"].search(masked)
+    if num:
+        words = masked[num.end():].split()
+        unit: list[str] = []
+        for w in words:
+            lw = w.lower().strip(",;:.")
+            if lw in lex["stop"] or "'" in lw and lw.split("'")[0] + "'" in lex["stop"] or len(unit) >= 3:
+                break
+            unit.append(w.strip(",;:."))
+            if w.endswith((",", ";", ".")):
+                break
+        value = " ".join([num.group(0)] + unit)
+        if rate and rate.start() >= num.end():
+            value = collapse_ws(masked[num.start():rate.end()])
+        return value
+    if rate:
+        return collapse_ws(_strip_qualifiers(masked[:rate.end()]))
+    return None
+
+
+def normalize_target(text: str) -> dict[str, Any]:
+    """kind (date / quantity / other), date_start, date_end (ISO strings or
+    None) and value for one printed target."""
+    text = collapse_ws(text)
+    spans = find_dates(text, years=True)
+    qty = quantity_of(text, spans)
+    if qty:
+        return {"kind": "quantity", "date_start": None, "date_end": None, "value": qty}
+    if spans:
+        start = min(s.start for s in spans)
+        ends = [s.end for s in spans if s.end]
+        end = max(ends) if ends else None
+        before = text[:spans[0].pos].lower().rstrip()
+        if any(before.endswith(w) for w in _lex()["open_start"]):
+            end = None
+        return {"kind": "date", "date_start": start.isoformat(), "date_end": end.isoformat() if end else None,
+                "value": None}
+    return {"kind": "other", "date_start": None, "date_end": None, "value": None}

@@ -1,0 +1,392 @@
+"""The commitments of a strategic plan: issues, orientations, objectives,
+strategies, actions, expected results, indicators, and their targets.
+
+Plans print the same tree in many ways, so the document is first flattened
+into *units* (one paragraph, list item, labelled value or heading each, with
+its typography and, inside a grid, the level its column stands for), then one
+walk gives each unit a level and a parent:
+
+* a label gives the level ("Orientation 2", "OBJECTIF STRATÉGIQUE 1",
+  "Indicateur :", "Cible :"); a label alone takes the next unit as its text;
+* a column header gives it in grids ("ENJEUX | ORIENTATIONS | OBJECTIFS",
+  "Objectif | Indicateur | Cible"), whose rows are read top to bottom and
+  left to right, so each item follows the item it belongs to;
+* a plural heading ("STRATÉGIES", "RÉSULTATS ATTENDUS") gives it to the list
+  items under it;
+* numbered outlines without labels ("1.", "1.1", "1.1.1") take the usual levels
+  of a plan from the deepest up (objective, orientation, issue), an unnumbered
+  heading over numbered items being one level up.
+
+Parents come from codes when the parent's code is printed ("1.2" for
+"1.2.1"), otherwise from the open items. Only the part of the document that
+lists commitments is read: it opens at a heading naming levels or at a grid.
+Vocabulary: ``models/plan_fr.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .document import BBox, Block, Document, Line, Table
+from .layout import BULLETS, join_lines
+from .normalize import normalize_target
+from .resources import load_yaml
+from .textnorm import collapse_ws
+
+_CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})*))(?=\s)\s*[:.–-]?\s*")
+
+
+@cache
+def _lex() -> dict[str, Any]:
+    lex = load_yaml("plan_fr.yaml")
+    labels = {k: re.compile(rf"^(?:{v})\b", re.I) for k, v in lex["level_labels"].items()}
+    return {
+        "labels": labels,
+        "rank": lex["level_rank"],
+        "parents": lex["parent_kinds"],
+        "default_levels": lex["default_levels"],
+        "zone": re.compile(rf"\b(?:{lex['plan_zone_words']})\b", re.I),
+    }
+
+
+@dataclass
+class Unit:
+    text: str  # cleaned text, prefix (bullet, code, label) removed
+    raw: str
+    page: int
+    bbox: BBox
+    size: float
+    bold: bool
+    code: str | None = None
+    bullet: bool = False
+    label: str | None = None  # level named by a label ("objective", "target", ...)
+    label_only: bool = False  # the label (and code) is all the unit says
+    column: str | None = None  # level of the grid column the unit sits in
+    grid: bool = False
+
+
+@dataclass
+class Item:
+    kind: str | None  # None until resolved (numbered outline, group heading)
+    code: str | None
+    text: str
+    page: int
+    depth: int = 0  # components of the code, for unlabelled outlines
+    heading: bool = False  # an unnumbered heading that may group numbered items
+    parent: int | None = None
+    targets: list[tuple[str, int]] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- units
+
+
+def _label(text: str) -> tuple[str | None, int]:
+    """(level, length of the label) when ``text`` starts with a level label
+    followed by a code, a colon or nothing."""
+    best: tuple[str | None, int] = (None, 0)
+    for kind, rx in _lex()["labels"].items():
+        m = rx.match(text)
+        if m and m.end() > best[1]:
+            rest = text[m.end():]
+            if not rest.strip() or re.match(r"\s*(?:n[°o]\s*)?[A-Z]?\d|\s*[:–-]", rest):
+                best = (kind, m.end())
+    return best
+
+
+def _make_unit(lines: list[Line], page: int, vocab: set[str], column: str | None = None,
+               grid: bool = False) -> Unit | None:
+    raw = collapse_ws(join_lines([ln.text for ln in lines], vocab))
+    if not raw:
+        return None
+    text, code, bullet = raw, None, False
+    if text[0] in BULLETS and (len(text) == 1 or text[1] == " "):
+        text, bullet = text[1:].lstrip(), True
+    label, n = _label(text)
+    label_only = False
+    if label:
+        text = text[n:].lstrip()
+        m = re.match(r"(?:n[°o]\s*)?([A-Z]{0,3}-?\d{1,2}(?:\.\d{1,2})*)\.?\s*", text)
+        if m and (m.end() == len(text) or text[m.end() - 1].isspace() or text[m.end():m.end() + 1] in ":–-"):
+            code, text = m.group(1), text[m.end():]
+        text = text.lstrip(" :–-").strip()
+        label_only = not text
+    else:
+        m = _CODE.match(text + " ")
+        if m and m.end() < len(text) + 1 and re.match(r"[A-Za-zÀ-ÿ«\"']", (text + " ")[m.end():m.end() + 1] or " "):
+            code, text = (m.group("num") or m.group("alnum")), text[m.end():].strip()
+    bbox = BBox(min(ln.bbox.x0 for ln in lines), min(ln.bbox.top for ln in lines),
+                max(ln.bbox.x1 for ln in lines), max(ln.bbox.bottom for ln in lines))
+    bold = all(ln.bold for ln in lines)
+    size = max(ln.size for ln in lines)
+    return Unit(text.strip(), raw, page, bbox, size, bold, code, bullet, label, label_only, column, grid)
+
+
+def _starts_unit(ln: Line) -> bool:
+    t = ln.text.lstrip()
+    return bool(t) and ((t[0] in BULLETS and (len(t) == 1 or t[1] == " "))
+                        or bool(_CODE.match(t + " ")) or _label(t)[0] is not None)
+
+
+def _label_alone(text: str) -> bool:
+    t = text.strip().rstrip(" :")
+    label, n = _label(t)
+    return label is not None and n >= len(t)
+
+
+def _split(lines: list[Line]) -> list[list[Line]]:
+    """Lines of one block or grid column into units: a new unit at a bullet, a
+    code, a label, a change of weight, a paragraph gap."""
+    groups: list[list[Line]] = []
+    for ln in lines:
+        if groups:
+            prev = groups[-1][-1]
+            gap = ln.bbox.top - prev.bbox.bottom
+            same_row = abs(ln.bbox.top - prev.bbox.top) < 2  # "Cible :" | value
+            label_alone = len(groups[-1]) == 1 and _label_alone(groups[-1][0].text)
+            new = _starts_unit(ln) or (ln.bold != prev.bold and not same_row and not label_alone) or \
+                gap > 0.9 * max(prev.bbox.bottom - prev.bbox.top, 1)
+            if not new or (same_row and (label_alone or not _starts_unit(ln))):
+                groups[-1].append(ln)
+                continue
+        groups.append([ln])
+    return groups
+
+
+def _column_kinds(table: Table) -> list[str | None] | None:
+    """Levels named by the header row of a grid, or None for another table."""
+    head = [c for c in table.cells if c.row == 0]
+    kinds: list[str | None] = [None] * table.n_cols
+    for c in head:
+        label, n = _label(c.text.strip())
+        if label and n >= len(c.text.strip().rstrip(" :")) - 1:
+            kinds[c.col] = label
+    return kinds if sum(k is not None for k in kinds) >= 2 else None
+
+
+def _row_kinds(table: Table) -> dict[int, str] | None:
+    """Levels named in the first column of a grid laid out by rows."""
+    kinds = {}
+    for c in table.cells:
+        if c.col == 0:
+            label, n = _label(c.text.strip())
+            if label and n >= len(c.text.strip().rstrip(" :")) - 1:
+                kinds[c.row] = label
+    return kinds if len(kinds) >= 2 and table.n_cols >= 2 else None
+
+
+def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], bool]:
+    """Units of a table, and whether it is a grid of plan levels."""
+    kinds = _column_kinds(table)
+    if kinds is not None:
+        units: list[Unit] = []
+        for r in range(1, table.n_rows):
+            row_units = []
+            for c in (c for c in table.cells if c.row == r):
+                lines = sorted(c.lines, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
+                for grp in _split(lines):
+                    u = _make_unit(grp, page, vocab, kinds[c.col] or "description", grid=True)
+                    if u:
+                        row_units.append((c.col, u))
+            row_units.sort(key=lambda cu: (round(cu[1].bbox.top / 3), cu[0]))
+            units += [u for _, u in row_units]
+        return units, True
+    rows = _row_kinds(table)
+    if rows is not None:
+        units = []
+        for r, kind in sorted(rows.items()):
+            lines = [ln for c in table.cells if c.row == r and c.col > 0 for ln in c.lines]
+            for grp in _split(sorted(lines, key=lambda ln: (ln.bbox.top, ln.bbox.x0))):
+                u = _make_unit(grp, page, vocab, kind, grid=True)
+                if u:
+                    units.append(u)
+        return units, True
+    # Another table: text laid out in columns, read one column after the other.
+    units = []
+    for col in range(table.n_cols):
+        lines = [ln for c in sorted(table.cells, key=lambda c: c.row) if c.col == col for ln in c.lines]
+        for grp in _split(lines):
+            u = _make_unit(grp, page, vocab)
+            if u:
+                units.append(u)
+    return units, False
+
+
+def units_of(doc: Document) -> list[tuple[Unit | None, bool]]:
+    """(unit, opens the plan part) in reading order; a ``None`` unit marks the
+    end of a grid."""
+    vocab = {w.lower().strip(".,;:()«»\"") for _, it in doc.iter_items() if isinstance(it, Block)
+             for w in it.text.split()}
+    out: list[tuple[Unit | None, bool]] = []
+    for page, item in doc.iter_items():
+        if isinstance(item, Table):
+            units, is_grid = _table_units(item, page.number, vocab)
+            out += [(u, is_grid) for u in units]
+            out.append((None, False))
+        else:
+            for grp in _split(list(item.lines)):
+                u = _make_unit(grp, page.number, vocab)
+                if u:
+                    out.append((u, False))
+    return out
+
+
+# --------------------------------------------------------------------------- levels
+
+
+def _is_heading(u: Unit, body: float) -> bool:
+    return (u.bold or u.size >= body + 1.5 or u.raw.isupper()) and len(u.raw.split()) <= 16 \
+        and not u.raw.rstrip().endswith((".", ",", ";"))
+
+
+def _plural(label_text: str) -> bool:
+    first = label_text.split()[0].lower() if label_text.split() else ""
+    return first.endswith(("s", "x"))
+
+
+def items_of(doc: Document, body: float) -> list[Item]:
+    lex = _lex()
+    items: list[Item] = []
+    zone = False
+    zone_size = 0.0
+    context: str | None = None
+    context_items: list[int] = []
+    pending: Item | None = None
+    plain: list[Unit] = []  # paragraphs under a context heading, items if no list follows
+
+    def flush_plain():
+        nonlocal plain
+        if context and plain and not context_items:
+            for u in plain:
+                items.append(Item(context, u.code, u.text, u.page))
+        plain = []
+
+    def target(text: str, page: int):
+        if items:
+            items[-1].targets.append((text, page))
+
+    for u, opens in units_of(doc):
+        if u is None:  # end of a grid: its columns no longer give levels
+            continue
+        heading = _is_heading(u, body) and not u.grid
+        if not zone:
+            if opens or (heading and lex["zone"].search(u.raw)) or (u.label and u.label != "target" and u.code):
+                zone, zone_size = True, u.size
+                if heading and not u.label:
+                    continue
+            else:
+                continue
+        elif heading and not u.label and u.size >= zone_size - 0.5 and not lex["zone"].search(u.raw) \
+                and pending is None:
+            flush_plain()
+            zone, context = False, None  # another part of the document
+            continue
+        if pending is not None:
+            if u.label or u.code or u.bullet:
+                pending = None
+            else:
+                pending.text = u.text
+                pending = None
+                continue
+        kind = u.label or (u.column if u.column != "description" else None)
+        if kind == "target":
+            target(u.text or u.raw, u.page)
+            continue
+        if u.label and u.label_only and not u.code and _plural(u.raw) and not u.grid:
+            flush_plain()
+            context, context_items = u.label, []  # "STRATÉGIES" over a list
+            continue
+        if kind:
+            if not u.grid:
+                flush_plain()
+                context = None
+            it = Item(kind, u.code, u.text, u.page)
+            items.append(it)
+            if u.label_only:
+                pending = it
+            continue
+        if u.column == "description":
+            continue
+        if context and (u.bullet or u.code):
+            items.append(Item(context, u.code, u.text, u.page))
+            context_items.append(len(items) - 1)
+            continue
+        if u.code and "." not in u.code.strip(".") or (u.code and re.fullmatch(r"\d+(?:\.\d+)*", u.code)):
+            flush_plain()
+            context = None
+            items.append(Item(None, u.code, u.text, u.page, depth=u.code.count(".") + 1))
+            continue
+        if heading:
+            flush_plain()
+            context = None
+            items.append(Item(None, None, u.raw, u.page, heading=True))
+            continue
+        if context and not u.bullet:
+            plain.append(u)
+    flush_plain()
+    return _resolve_levels(items)
+
+
+def _resolve_levels(items: list[Item]) -> list[Item]:
+    """Levels of numbered items without labels, and of the unnumbered headings
+    that group them; headings that group nothing are dropped."""
+    lex = _lex()
+    keep: list[Item] = []
+    for i, it in enumerate(items):
+        if it.heading:
+            nxt = next((x for x in items[i + 1:] if x.kind is not None or x.depth or x.heading), None)
+            if nxt is None or not nxt.depth:
+                continue
+        keep.append(it)
+    depths = sorted({it.depth for it in keep if it.kind is None and it.depth})
+    if not depths:
+        return [it for it in keep if it.kind]
+    levels = (["heading"] if any(it.heading for it in keep) else []) + depths
+    defaults = lex["default_levels"]
+    names = {lvl: defaults[max(0, len(defaults) - len(levels) + j)] for j, lvl in enumerate(levels)}
+    for it in keep:
+        if it.kind is None:
+            it.kind = names["heading" if it.heading else it.depth]
+    return keep
+
+
+def _link(items: list[Item]) -> None:
+    lex = _lex()
+    rank, allowed = lex["rank"], lex["parents"]
+    open_: dict[str, int] = {}
+    by_code: dict[str, int] = {}
+    for i, it in enumerate(items):
+        parent = None
+        if it.code and "." in it.code:
+            pc = it.code.rsplit(".", 1)[0]
+            j = by_code.get(pc)
+            if j is not None and rank[items[j].kind] < rank[it.kind]:
+                parent = j
+        if parent is None:
+            cands = [open_[k] for k in allowed[it.kind] if k in open_]
+            parent = max(cands) if cands else None
+        it.parent = parent
+        for k in [k for k in open_ if rank[k] >= rank[it.kind]]:
+            del open_[k]
+        open_[it.kind] = i
+        if it.code:
+            by_code[it.code] = i
+
+
+def extract(doc: Document, body: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Rows of ``plan_items`` and ``targets``."""
+    items = [it for it in items_of(doc, body) if it.text]
+    _link(items)
+    ids = [f"{doc.doc_id}-i{i:03d}" for i in range(1, len(items) + 1)]
+    item_rows, target_rows = [], []
+    for i, it in enumerate(items):
+        item_rows.append({
+            "doc_id": doc.doc_id, "item_id": ids[i], "parent_id": ids[it.parent] if it.parent is not None else None,
+            "kind": it.kind, "code": it.code, "text": it.text, "page": it.page,
+        })
+        for text, page in it.targets:
+            target_rows.append({"doc_id": doc.doc_id, "target_id": f"{doc.doc_id}-t{len(target_rows) + 1:03d}",
+                                "item_id": ids[i], "text": text, **normalize_target(text), "page": page})
+    return item_rows, target_rows
