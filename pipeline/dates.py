@@ -95,7 +95,7 @@ def _grammar() -> dict[str, Any]:
         "season": re.compile(rf"\b(?P<s>{_alt(lex['seasons'])})\s+(?:de\s+l'année\s+|de\s+|d')?{y('y')}", flags),
         "month_year": re.compile(rf"\b{m('m')}\s+(?:de\s+l'année\s+)?{y('y')}", flags),
         "fiscal": re.compile(r"(?<![\d/.-])(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d|\d\d)(?![\d/.-])"),
-        "year": re.compile(r"(?<![\d/.,-])(?P<y>(?:19|20)\d\d)(?![\d/,-]|\.\d)"),
+        "year": re.compile(rf"(?<![\d/.,-])(?P<y>(?:19|20)\d\d)(?![\d/,-]|\.\d|\s*(?:{_alt(lex['not_year_before'])})(?!\w))", flags),
         "relative_fixed": re.compile(rf"\b(?:{_alt(list(lex['relative_days']) + list(lex['relative_weeks']))})\b", flags),
         "relative_n": re.compile(
             rf"\b(?P<n>\d+|{_alt(lex['number_words'])})\s+(?P<u>{_alt(lex['relative_units'])})\s+"
