@@ -1,16 +1,372 @@
-"""Activity reports: activities, their dates and the entities they mention.
+"""Activity reports: every dated entry (meeting, webinar, publication...) with
+its dates and the persons and institutions it names.
 
-Issue 5 fills this stage; the foundation gives it its place in the flow.
+Entries come from three layouts:
+
+* activity tables, whose columns are told apart by their headers
+  (``models/activities_fr.yaml``): one body row is one activity; inside the
+  activity cell, lines that start with a date are its dates, the bold lines its
+  title, the rest its details; dated bullets of a results column ("• 13-03-2020
+  : ...") date it too; a row with no date and no title continues the row
+  before (a table broken across pages); columns headed like plan levels
+  (strategies, actions) give the plan context of the rows under them;
+* dated list items ("• 13-03-2020 : Publication ...");
+* prose, where each sentence that gives a date opens an entry ("Le 12 mai
+  2022, la présidente a rencontré ..."; "Le lendemain, ...").
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
 from typing import Any
 
-from .document import Classification, Document
+from . import entities
+from .dates import Span, YearHint, find_dates, period_hint
+from .document import Block, Cell, Classification, Document, Line, Table
+from .layout import BULLETS, join_lines
+from .resources import load_yaml
+from .textnorm import collapse_ws
+
+
+@cache
+def _lex() -> dict[str, Any]:
+    lex = load_yaml("activities_fr.yaml")
+    return {
+        "roles": {k: re.compile(rf"^\W*(?:{v})", re.I) for k, v in lex["column_roles"].items()},
+        "plan_as_activity": lex["plan_as_activity_when_alone"],
+        "max_span": lex["max_prose_span_days"],
+        "sentence_end": re.compile(lex["sentence_end"]),
+    }
+
+
+@dataclass
+class Entry:
+    page: int
+    section: str | None
+    title: str
+    description: list[str] = field(default_factory=list)
+    date_text: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)  # everything the entry says, for entities
+    plan_context: str | None = None
+
+
+def _strip_bullet(text: str) -> str:
+    t = text.lstrip()
+    while t and t[0] in BULLETS and (len(t) == 1 or t[1] == " "):
+        t = t[1:].lstrip()
+    return t
+
+
+def _leading_date(text: str, hint: YearHint) -> list[Span] | None:
+    """The dates a line opens with ("13-03-2020 : ...", "18, 23 et 30 mars
+    2020"), or None when it does not open with one."""
+    t = _strip_bullet(text)
+    spans = [s for s in find_dates(t, hint) if s.precision in ("day", "span", "week", "month")]
+    if not spans or spans[0].pos > 4:
+        return None
+    return spans
+
+
+def _date_share(text: str, spans: list[Span]) -> float:
+    t = _strip_bullet(text).strip(" ,;.")
+    return sum(s.end_pos - s.pos for s in spans) / max(len(t), 1)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _roles(table: Table) -> dict[int, str] | None:
+    lex = _lex()
+    roles: dict[int, str] = {}
+    for c in table.cells:
+        if c.row != 0:
+            continue
+        text = c.text.strip()
+        if not text or len(text) > 60:
+            continue
+        for role, rx in lex["roles"].items():
+            if rx.match(text):
+                roles[c.col] = role
+                break
+    kinds = set(roles.values())
+    if "activity" not in kinds and lex["plan_as_activity"] and "date" in kinds:
+        for col, role in sorted(roles.items()):
+            if role == "plan":
+                roles[col] = "activity"
+                break
+    kinds = set(roles.values())
+    if "activity" not in kinds and "date" not in kinds:
+        return None
+    return roles
+
+
+def _cell_right(cell: Cell) -> float:
+    if cell.bbox is not None:
+        return cell.bbox.x1
+    return max((ln.bbox.x1 for ln in cell.lines), default=0.0)
+
+
+def _hard_break(line: Line, nxt: Line, right: float) -> bool:
+    """The line ends before the cell's edge with room for the next word: the
+    author broke the line; the text did not wrap."""
+    if not nxt.words:
+        return False
+    w = nxt.words[0].bbox.x1 - nxt.words[0].bbox.x0
+    return line.bbox.x1 + w + 0.5 * line.size < right - 8
+
+
+def _groups(act: list[Line], hint: YearHint) -> list[list[Line]]:
+    """A cell listing several dated entries, each dates then a bold title,
+    cut into one group per entry."""
+    leads = [_leading_date(ln.text, hint) is not None for ln in act]
+    groups: list[list[Line]] = [[]]
+    titled = False
+    for i, ln in enumerate(act):
+        if leads[i] and titled and (i == 0 or not leads[i - 1]):
+            nxt = next((act[k] for k in range(i + 1, len(act)) if not leads[k]), None)
+            if nxt is not None and nxt.bold:
+                groups.append([])
+                titled = False
+        groups[-1].append(ln)
+        if ln.bold and not leads[i]:
+            titled = True
+    return [g for g in groups if g]
+
+
+def _row_entries(cells: dict[str, list[Cell]], page: int, section: str | None, hint: YearHint,
+                 vocab: set[str]) -> list[Entry]:
+    """Entries of one table row; none when the row has nothing of its own."""
+    act = [ln for c in cells.get("activity", []) for ln in c.lines]
+    other = [ln for role in ("result", "participants") for c in cells.get(role, []) for ln in c.lines]
+    right = max((_cell_right(c) for c in cells.get("activity", [])), default=0.0)
+    out: list[Entry] = []
+    for k, group in enumerate(_groups(act, hint) or [[]]):
+        e = _entry_of(group, other if k == 0 else [], [ln for c in cells.get("date", []) for ln in c.lines]
+                      if k == 0 else [], right, page, section, hint, vocab)
+        if e is not None:
+            out.append(e)
+    return out
+
+
+def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right: float, page: int,
+              section: str | None, hint: YearHint, vocab: set[str]) -> Entry | None:
+    spans: list[Span] = []
+    date_text: list[str] = []
+    title: list[str] = []
+    details: list[str] = []
+    title_done = False
+    for i, ln in enumerate(act):
+        lead = _leading_date(ln.text, hint)
+        if lead is not None and (not title or _date_share(ln.text, lead) >= 0.6):
+            spans += lead
+            date_text.append(ln.text)
+            continue
+        if ln.bold and not title_done and not details:
+            title.append(ln.text)
+            nxt = act[i + 1] if i + 1 < len(act) else None
+            if nxt is not None and nxt.bold and _hard_break(ln, nxt, right):
+                title_done = True
+            continue
+        if title:
+            title_done = True
+        details.append(ln.text)
+    for ln in date_lines:
+        got = [s for s in find_dates(ln.text, hint) if s.precision != "year"]
+        spans += got
+        if got:
+            date_text.append(ln.text)
+    if not title and details:
+        title, details = [details[0]], details[1:]
+    for ln in other:
+        lead = _leading_date(ln.text, hint)
+        if lead is not None:
+            spans += lead
+            date_text.append(_strip_bullet(ln.text).split(":")[0].strip())
+    if not spans and not (title and any(ln.bold for ln in act)):
+        return None
+    if not title and other:  # only dates in the activity cell: the results text names it
+        first = _lex()["sentence_end"].split(join_lines([ln.text for ln in other], vocab))[0]
+        words = _strip_bullet(first).split()
+        title = [" ".join(words[:12])]
+    entry = Entry(page, section, collapse_ws(join_lines(title, vocab)).strip(" :;,"))
+    entry.spans = spans
+    entry.date_text = date_text
+    entry.description = [t for t in [join_lines(details, vocab), join_lines([ln.text for ln in other], vocab)] if t]
+    entry.text = [ln.text for ln in act] + [ln.text for ln in other]
+    return entry
+
+
+def _table_entries(table: Table, roles: dict[int, str], page: int, section: str | None, hint: YearHint,
+                   vocab: set[str], plan_state: dict[int, str], last: Entry | None) -> list[Entry]:
+    out: list[Entry] = []
+    header_row = 0 if any(c.row == 0 and c.col in roles for c in table.cells) else -1
+    for r in range(table.n_rows):
+        if r == header_row:
+            continue
+        row = [c for c in table.cells if c.row == r]
+        by_role: dict[str, list[Cell]] = {}
+        for c in row:
+            role = roles.get(c.col, "result")
+            by_role.setdefault(role, []).append(c)
+            if role == "plan" and c.text.strip():
+                plan_state[c.col] = collapse_ws(join_lines([ln.text for ln in c.lines], vocab))
+        got = _row_entries(by_role, page, section, hint, vocab)
+        if got and not got[0].spans and table.continued and not out and last is not None:
+            got = []  # the row broken by the page: no dates of its own
+        if not got:
+            prev = out[-1] if out else last
+            cells = [c for role in ("activity", "result", "participants") for c in by_role.get(role, [])
+                     if c.text.strip()]
+            if prev is not None and cells:
+                prev.description += [join_lines([ln.text for ln in c.lines], vocab) for c in cells]
+                prev.text += [ln.text for c in cells for ln in c.lines]
+            continue
+        plan = [plan_state[c] for c in sorted(plan_state)]
+        for entry in got:
+            entry.plan_context = " > ".join(plan) or None
+        out += got
+    return out
+
+
+# --------------------------------------------------------------------------- lists and prose
+
+
+def _bold_lead(block: Block) -> str | None:
+    first = block.lines[0]
+    words = list(first.words)
+    n = 0
+    while n < len(words) and words[n].bold:
+        n += 1
+    if n == 0 or n == len(words) and len(block.lines) == 1:
+        return None
+    if n == len(words):  # a bold first line over plain text
+        return first.text
+    return " ".join(w.text for w in words[:n])
+
+
+def _block_entries(block: Block, page: int, section: str | None, hint: YearHint) -> list[Entry]:
+    text = block.text
+    lead = _leading_date(text, hint)
+    if lead is not None:
+        rest = _strip_bullet(text)[lead[-1].end_pos:].lstrip(" :–—-,.")
+        bold = _bold_lead(block)
+        e = Entry(page, section, (bold or rest).strip(" :;,"), description=[rest] if bold else [])
+        e.spans, e.date_text, e.text = lead, [lead[0].text], [ln.text for ln in block.lines]
+        return [e]
+    spans = [s for s in find_dates(text, hint) if s.precision in ("day", "span", "week")]
+    if not spans:
+        return []
+    if all(s.end and (s.end - s.start).days > _lex()["max_span"] for s in spans):
+        return []
+    bold = _bold_lead(block)
+    entries: list[Entry] = []
+    pos = 0
+    last: Span | None = None
+    for sentence in _lex()["sentence_end"].split(text):
+        start = text.find(sentence, pos)
+        pos = start + len(sentence)
+        got = [s for s in find_dates(sentence, hint) if s.precision in ("day", "span", "week")]
+        if not got and last is not None:
+            # "Le lendemain, ...": relative to the date just given
+            probe = f"{last.text} . {sentence}"
+            rel = [s for s in find_dates(probe, hint) if s.pos > len(last.text)]
+            got = [s for s in rel if s.precision in ("day", "week")]
+        if got:
+            title = bold if (bold and not entries) else sentence
+            e = Entry(page, section, collapse_ws(title).strip(" :;,."))
+            e.spans, e.date_text, e.text = got, [s.text for s in got], [sentence]
+            if bold and not entries:
+                e.description = [sentence]
+            entries.append(e)
+            last = got[-1] if got[-1].precision == "day" else last
+        elif entries:
+            entries[-1].description.append(sentence)
+            entries[-1].text.append(sentence)
+    return entries
+
+
+def _is_heading(block: Block, body: float) -> bool:
+    return (block.bold or block.size >= body + 1.5) and len(block.text.split()) <= 25 \
+        and not block.text.rstrip().endswith((".", ";"))
+
+
+# --------------------------------------------------------------------------- document
+
+
+def entries_of(doc: Document, cls: Classification) -> list[Entry]:
+    from .plans import _body_size
+
+    body = _body_size(doc)
+    hint = period_hint(cls.period_start, cls.period_end)
+    vocab = {w.lower().strip(".,;:()«»\"") for _, it in doc.iter_items() if isinstance(it, Block)
+             for w in it.text.split()}
+    out: list[Entry] = []
+    section: str | None = None
+    roles_prev: dict[int, str] | None = None
+    ncols_prev = 0
+    plan_state: dict[int, str] = {}
+    for page, item in doc.iter_items():
+        if isinstance(item, Table):
+            roles = _roles(item)
+            if roles is None and item.continued and roles_prev and item.n_cols == ncols_prev:
+                roles = roles_prev
+            if roles is None:
+                roles_prev = None
+                continue
+            if roles is not roles_prev:
+                plan_state = {} if not item.continued else plan_state
+            got = _table_entries(item, roles, page.number, section, hint, vocab, plan_state,
+                                 out[-1] if out and item.continued else None)
+            out += got
+            roles_prev, ncols_prev = roles, item.n_cols
+            continue
+        if _is_heading(item, body):
+            section = collapse_ws(item.text)[:200]
+            continue
+        out += _block_entries(item, page.number, section, hint)
+    return [e for e in out if e.title]
+
+
+def _date_rows(activity_id: str, doc_id: str, spans: list[Span]) -> list[dict[str, Any]]:
+    seen: set[tuple[date, date]] = set()
+    rows = []
+    for s in spans:
+        end = s.end or s.start
+        if (s.start, end) in seen:
+            continue
+        seen.add((s.start, end))
+        rows.append({"doc_id": doc_id, "activity_id": activity_id, "date_start": s.start.isoformat(),
+                     "date_end": end.isoformat(), "precision": s.precision, "text": s.text})
+    return sorted(rows, key=lambda r: (r["date_start"], r["date_end"]))
 
 
 def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]]]:
     """Rows of ``activities``, ``activity_dates`` and ``activity_entities``
     (with the entity mentions to canonicalize) for one document."""
-    return {"activities": [], "activity_dates": [], "activity_entities": [], "mentions": []}
+    empty: dict[str, list[dict[str, Any]]] = {"activities": [], "activity_dates": [], "activity_entities": [],
+                                              "mentions": []}
+    if cls.doc_type != "activity_report":
+        return empty
+    entries = entries_of(doc, cls)
+    recognizer = entities.Recognizer.for_document(doc, cls)
+    acts, dates, links, mentions = [], [], [], []
+    for i, e in enumerate(entries, start=1):
+        aid = f"{doc.doc_id}-a{i:03d}"
+        acts.append({"doc_id": doc.doc_id, "activity_id": aid, "page": e.page, "section": e.section,
+                     "plan_context": e.plan_context, "title": e.title,
+                     "description": collapse_ws(" ".join(e.description)) or None,
+                     "date_text": " ; ".join(dict.fromkeys(collapse_ws(t) for t in e.date_text)) or None})
+        dates += _date_rows(aid, doc.doc_id, e.spans)
+        seen: set[str] = set()
+        for m in recognizer.find("\n".join(e.text)):
+            if m["entity_id"] in seen:
+                continue
+            seen.add(m["entity_id"])
+            links.append({"doc_id": doc.doc_id, "activity_id": aid, "entity_id": m["entity_id"],
+                          "mention": m["mention"], "role": m.get("role"), "page": e.page})
+            mentions.append(m)
+    return {"activities": acts, "activity_dates": dates, "activity_entities": links, "mentions": mentions}

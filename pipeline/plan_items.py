@@ -91,7 +91,7 @@ def _label(text: str) -> tuple[str | None, int]:
         m = rx.match(text)
         if m and m.end() > best[1]:
             rest = text[m.end():]
-            if not rest.strip() or re.match(r"\s*(?:n[°o]\s*)?[A-Z]?\d|\s*[:–-]", rest):
+            if not rest.strip() or re.match(r"\s*(?:n[°o]\s*)?[A-Z]{0,3}-?\d{1,2}(?:\.\d{1,2})*(?![\d-])|\s*[:–-]", rest):
                 best = (kind, m.end())
     return best
 

@@ -128,6 +128,7 @@ TABLES: dict[str, TableSpec] = {
                 _c("activity_id", "string", "Stable identifier within the batch.", True),
                 PAGE,
                 _c("section", "string", "Heading the activity sits under."),
+                _c("plan_context", "string", "Plan strategy / action the report sets the activity against, as printed (\" > \" between levels)."),
                 _c("plan_item_id", "string", "Plan item (strategy, action) the report links it to."),
                 _c("title", "string", "Entry name as printed.", True),
                 _c("description", "string", "Description or follow-up text."),

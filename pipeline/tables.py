@@ -34,6 +34,15 @@ def _header_like(row: list[Line]) -> bool:
     return True
 
 
+def _continues(row: list[Line], above: list[Line], tol: float) -> bool:
+    """Every segment of ``row`` is the next line of a same-styled line just
+    above it: wrapped headings side by side, not the header of a grid."""
+    def cont(seg: Line) -> bool:
+        return any(abs(a.bbox.x0 - seg.bbox.x0) <= tol and a.bold == seg.bold and abs(a.size - seg.size) < 0.5
+                   and 0 <= seg.bbox.top - a.bbox.bottom < 0.8 * (seg.bbox.bottom - seg.bbox.top) for a in above)
+    return all(cont(seg) for seg in row)
+
+
 def _column_of(seg: Line, starts: list[float], tol: float) -> int | None:
     """Index of the column a segment sits in, or None if it straddles a boundary."""
     col = None
@@ -56,7 +65,7 @@ def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0) -> tuple[lis
     i = 0
     while i < len(rows):
         head = rows[i]
-        if not _header_like(head):
+        if not _header_like(head) or (i > 0 and _continues(head, rows[i - 1], tol)):
             i += 1
             continue
         starts = [s.bbox.x0 for s in head]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pdfgen import BOLD, REG, _canvas
+from pdfgen import BOLD, REG, _canvas, _fonts
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfbase import pdfmetrics
 
@@ -17,6 +17,7 @@ TOP = 740.0
 
 def wrap(text: str, font: str, size: float, width: float) -> list[str]:
     """Greedy word wrap of ``text`` to ``width`` points."""
+    _fonts()
     lines: list[str] = []
     line = ""
     for word in text.split():
