@@ -39,6 +39,7 @@ def _lex() -> dict[str, Any]:
         "plan_as_activity": lex["plan_as_activity_when_alone"],
         "max_span": lex["max_prose_span_days"],
         "sentence_end": re.compile(lex["sentence_end"]),
+        "abbreviations": set(lex["abbreviations"]) | set(load_yaml("persons_fr.yaml")["honorifics"]),
     }
 
 
@@ -174,13 +175,19 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
         if title:
             title_done = True
         details.append(ln.text)
-    for ln in date_lines:
-        got = [s for s in find_dates(ln.text, hint) if s.precision != "year"]
+    if date_lines:  # a date column: its lines read together ("semaine du 14 / novembre 2022")
+        joined = collapse_ws(" ".join(ln.text for ln in date_lines))
+        got = [s for s in find_dates(joined, hint) if s.precision != "year"]
         spans += got
         if got:
-            date_text.append(ln.text)
+            date_text.append(joined)
     if not title and details:
-        title, details = [details[0]], details[1:]
+        # no bold title: the first paragraph of the cell, as far as its lines wrap
+        plain = [ln for ln in act if _leading_date(ln.text, hint) is None]
+        n = 1
+        while n < len(plain) and not _hard_break(plain[n - 1], plain[n], right):
+            n += 1
+        title, details = details[:n], details[n:]
     for ln in other:
         lead = _leading_date(ln.text, hint)
         if lead is not None:
@@ -235,6 +242,25 @@ def _table_entries(table: Table, roles: dict[int, str], page: int, section: str 
 # --------------------------------------------------------------------------- lists and prose
 
 
+def _sentences(text: str) -> list[str]:
+    """Sentences, not cut after an abbreviation ("M. Olivier", "c.o. et")."""
+    abbrev = _lex()["abbreviations"]
+    out: list[str] = []
+    for piece in _lex()["sentence_end"].split(text):
+        last = out[-1].split()[-1] if out and out[-1].split() else ""
+        if out and (last in abbrev or re.fullmatch(r"(?:\w\.)+", last)):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _is_list_item(text: str, lead: list[Span]) -> bool:
+    """A bullet, or a date set off by a separator ("13-03-2023 : ...")."""
+    t = _strip_bullet(text)
+    return t != text.lstrip() or bool(re.match(r"\s*[:–—-]", t[lead[-1].end_pos:]))
+
+
 def _bold_lead(block: Block) -> str | None:
     first = block.lines[0]
     words = list(first.words)
@@ -251,6 +277,8 @@ def _bold_lead(block: Block) -> str | None:
 def _block_entries(block: Block, page: int, section: str | None, hint: YearHint) -> list[Entry]:
     text = block.text
     lead = _leading_date(text, hint)
+    if lead is not None and not _is_list_item(text, lead):
+        lead = None  # "Le 12 mai 2022, la présidente ...": prose
     if lead is not None:
         rest = _strip_bullet(text)[lead[-1].end_pos:].lstrip(" :–—-,.")
         bold = _bold_lead(block)
@@ -266,7 +294,7 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint)
     entries: list[Entry] = []
     pos = 0
     last: Span | None = None
-    for sentence in _lex()["sentence_end"].split(text):
+    for sentence in _sentences(text):
         start = text.find(sentence, pos)
         pos = start + len(sentence)
         got = [s for s in find_dates(sentence, hint) if s.precision in ("day", "span", "week")]

@@ -168,6 +168,23 @@ def _shortened_form_of(printed: str, known: list[tuple[str, str]]) -> tuple[str,
     return (best[2], best[3]) if best else None
 
 
+def _role_text(piece: str) -> str:
+    """"sous-ministre adjointe au ministère de l'Emploi" -> "sous-ministre
+    adjointe": the role stops where an institution's name begins."""
+    lex = _lex()
+    words = piece.split()[:10]
+    out = words[:1]
+    for w in words[1:]:
+        f = fold(w.split("'")[-1])
+        if w[:1].isupper() or "'" in w and w.split("'")[-1][:1].isupper() or f in lex["heads"] \
+                or f in lex["not_inst"]:
+            break
+        out.append(w)
+    while len(out) > 1 and fold(out[-1]) in lex["connectors"] | {"au", "aux", "a"}:
+        out.pop()
+    return " ".join(out)
+
+
 def _upper_count(s: str) -> int:
     return sum(1 for c in s if c.isupper())
 
@@ -357,8 +374,7 @@ class Recognizer:
                 continue
             role = next((r for r in lex["roles"] if piece.lower().startswith(r.lower())), None)
             if role:
-                words = piece.split()[:8]
-                roles.append(" ".join(words))
+                roles.append(_role_text(piece))
                 rest = rest[m.end() + len(piece):]
                 continue
             break

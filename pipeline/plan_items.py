@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
+from .dates import find_dates
 from .document import BBox, Block, Document, Line, Table
 from .layout import BULLETS, join_lines
 from .normalize import normalize_target
@@ -37,6 +39,9 @@ from .resources import load_yaml
 from .textnorm import collapse_ws
 
 _CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})*))(?=\s)\s*[:.–-]?\s*")
+
+
+_TOC_LINE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\.{4,}")
 
 
 @cache
@@ -49,6 +54,7 @@ def _lex() -> dict[str, Any]:
         "parents": lex["parent_kinds"],
         "default_levels": lex["default_levels"],
         "zone": re.compile(rf"\b(?:{lex['plan_zone_words']})\b", re.I),
+        "ignored": re.compile(rf"^\W*(?:{lex['ignored_labels']})\b", re.I),
     }
 
 
@@ -108,9 +114,9 @@ def _make_unit(lines: list[Line], page: int, vocab: set[str], column: str | None
     label_only = False
     if label:
         text = text[n:].lstrip()
-        m = re.match(r"(?:n[°o]\s*)?([A-Z]{0,3}-?\d{1,2}(?:\.\d{1,2})*)\.?\s*", text)
+        m = re.match(r"(?:n[°o]\s*)?([A-Z]{0,3}-?\d{1,2}(?:\s?\.\s?\d{1,2})*)\.?\s*", text)
         if m and (m.end() == len(text) or text[m.end() - 1].isspace() or text[m.end():m.end() + 1] in ":–-"):
-            code, text = m.group(1), text[m.end():]
+            code, text = re.sub(r"\s", "", m.group(1)), text[m.end():]
         text = text.lstrip(" :–-").strip()
         label_only = not text
     else:
@@ -155,15 +161,25 @@ def _split(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def _column_kinds(table: Table) -> list[str | None] | None:
-    """Levels named by the header row of a grid, or None for another table."""
+def _column_kinds(table: Table) -> tuple[list[str | None], list[str]] | None:
+    """Levels named by the header row of a grid, with what each header adds
+    after its label ("CIBLE 2023-2024" -> target, "2023-2024"), or None for
+    another table."""
     head = [c for c in table.cells if c.row == 0]
     kinds: list[str | None] = [None] * table.n_cols
+    notes = [""] * table.n_cols
     for c in head:
-        label, n = _label(c.text.strip())
-        if label and n >= len(c.text.strip().rstrip(" :")) - 1:
+        text = collapse_ws(c.text).strip()
+        label, n = None, 0
+        for kind, rx in _lex()["labels"].items():
+            m = rx.match(text)
+            if m and m.end() > n:
+                label, n = kind, m.end()
+        rest = text[n:].strip(" :()–-")
+        if label and (len(rest) <= 1 or re.fullmatch(r"[\d\s/–-]{4,}|\(?\d{4}.*", rest)):
             kinds[c.col] = label
-    return kinds if sum(k is not None for k in kinds) >= 2 else None
+            notes[c.col] = rest if len(rest) > 1 else ""
+    return (kinds, notes) if sum(k is not None for k in kinds) >= 2 else None
 
 
 def _row_kinds(table: Table) -> dict[int, str] | None:
@@ -179,8 +195,9 @@ def _row_kinds(table: Table) -> dict[int, str] | None:
 
 def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], bool]:
     """Units of a table, and whether it is a grid of plan levels."""
-    kinds = _column_kinds(table)
-    if kinds is not None:
+    found = _column_kinds(table)
+    if found is not None:
+        kinds, notes = found
         units: list[Unit] = []
         for r in range(1, table.n_rows):
             row_units = []
@@ -188,6 +205,8 @@ def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], 
                 lines = sorted(c.lines, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
                 for grp in _split(lines):
                     u = _make_unit(grp, page, vocab, kinds[c.col] or "description", grid=True)
+                    if u and notes[c.col] and kinds[c.col] == "target" and not find_dates(u.text, years=True):
+                        u.text = f"{u.text} ({notes[c.col]})"  # a value under "CIBLE 2024-2025"
                     if u:
                         row_units.append((c.col, u))
             row_units.sort(key=lambda cu: (round(cu[1].bbox.top / 3), cu[0]))
@@ -270,6 +289,8 @@ def items_of(doc: Document, body: float) -> list[Item]:
     for u, opens in units_of(doc):
         if u is None:  # end of a grid: its columns no longer give levels
             continue
+        if u.size < 0.85 * body or _TOC_LINE.search(u.raw) or lex["ignored"].match(u.raw):
+            continue  # footnotes, table-of-contents lines, baselines
         heading = _is_heading(u, body) and not u.grid
         if not zone:
             if opens or (heading and lex["zone"].search(u.raw)) or (u.label and u.label != "target" and u.code):
@@ -375,10 +396,46 @@ def _link(items: list[Item]) -> None:
             by_code[it.code] = i
 
 
+def _drop_repeats(items: list[Item]) -> list[Item]:
+    """A plan often repeats its tree in a summary table: a later item of the
+    same kind, code and (nearly) text is the earlier one; its children and
+    new targets go to the earlier one."""
+    same: dict[int, int] = {}
+    seen: dict[tuple[str | None, str | None], list[int]] = {}
+    for i, it in enumerate(items):
+        key = (it.kind, it.code)
+        for j in seen.get(key, []):
+            a, b = collapse_ws(items[j].text).casefold(), collapse_ws(it.text).casefold()
+            ratio = 1.0 if a == b else SequenceMatcher(None, a, b, autojunk=False).ratio()
+            parent = same.get(it.parent, it.parent) if it.parent is not None else None
+            if ratio >= 0.9 or (it.code and ratio >= 0.6 and parent == items[j].parent):
+                same[i] = j
+                break
+        else:
+            seen.setdefault(key, []).append(i)
+    if not same:
+        return items
+    for i, j in same.items():
+        known = {t for t, _ in items[j].targets}
+        items[j].targets += [t for t in items[i].targets if t[0] not in known]
+    keep = [i for i in range(len(items)) if i not in same]
+    new_index = {old: k for k, old in enumerate(keep)}
+    out = []
+    for i in keep:
+        it = items[i]
+        p = it.parent
+        while p is not None and p in same:
+            p = same[p]
+        it.parent = new_index.get(p) if p is not None else None
+        out.append(it)
+    return out
+
+
 def extract(doc: Document, body: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Rows of ``plan_items`` and ``targets``."""
     items = [it for it in items_of(doc, body) if it.text]
     _link(items)
+    items = _drop_repeats(items)
     ids = [f"{doc.doc_id}-i{i:03d}" for i in range(1, len(items) + 1)]
     item_rows, target_rows = [], []
     for i, it in enumerate(items):

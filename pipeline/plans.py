@@ -22,9 +22,9 @@ _LEAD = r"^[\s\d.)•\-–]*"
 def _body_size(doc: Document) -> float:
     sizes: Counter[float] = Counter()
     for _, item in doc.iter_items():
-        if isinstance(item, Block):
-            for ln in item.lines:
-                sizes[ln.size] += len(ln.text)
+        lines = item.lines if isinstance(item, Block) else [ln for c in item.cells for ln in c.lines]
+        for ln in lines:
+            sizes[ln.size] += len(ln.text)
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
@@ -77,7 +77,7 @@ def _bold_run(line: Line) -> str | None:
     while i > 0 and words[i - 1].bold:
         i -= 1
     run = " ".join(w.text for w in words[i:])
-    return run if len(run.split()) <= 5 else None
+    return run if len(run.split()) <= 5 and not re.search(r"[\d|]", run) else None
 
 
 def _values(following, body: float) -> list[dict[str, Any]]:

@@ -16,11 +16,14 @@ from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+_fonts()  # paragraphs need the fonts registered when they are created
+
 TITLE = ParagraphStyle("t", fontName=BOLD, fontSize=20, leading=25, spaceAfter=6)
 ORG = ParagraphStyle("o", fontName=REG, fontSize=14, leading=18, spaceAfter=16)
 HEAD = ParagraphStyle("h", fontName=BOLD, fontSize=13, leading=17, spaceBefore=8, spaceAfter=8)
 BODY = ParagraphStyle("b", fontName=REG, fontSize=10.5, leading=14, spaceAfter=8)
-BULLET = ParagraphStyle("bl", parent=BODY, leftIndent=18, bulletIndent=6, spaceAfter=4)
+BULLET = ParagraphStyle("bl", parent=BODY, leftIndent=18, bulletIndent=6, spaceAfter=4,
+                        bulletFontName=REG)
 CELL = ParagraphStyle("c", fontName=REG, fontSize=9, leading=11.5)
 BCELL = ParagraphStyle("bc", parent=CELL, fontName=BOLD)
 HCELL = ParagraphStyle("hc", parent=CELL, fontName=BOLD, fontSize=9.5)
