@@ -129,6 +129,7 @@ def _lex() -> dict[str, Any]:
         "first": first,
         "postnominals": set(per["postnominals"]),
         "roles": sorted(per["roles"], key=len, reverse=True),
+        "role_words": {r.lower() for r in per["roles"] if " " not in r},
         "honorifics": set(per["honorifics"]),
         "particles": {p.lower() for p in per["particles"]},
         "not_names": set(per["not_names"]),
@@ -246,12 +247,21 @@ class Recognizer:
             t = toks[i]
             f = fold(t.text)
             is_head = f in lex["heads"] and (t.text[0].isupper() or f in lex["lower_heads"])
-            if f in lex["head_aliases"] and i + 2 < len(toks) and fold(toks[i + 1].text) in ("de", "du", "des", "d'") \
-                    and (toks[i + 2].text[:1].isupper() or fold(toks[i + 2].text) in ("la", "l'")):
-                is_head = True
+            if f in lex["head_aliases"]:
+                nxt2 = [w for w in toks[i + 1:i + 5] if w.text != "\n"][:2]
+                if len(nxt2) == 2 and fold(nxt2[0].text) in ("de", "du", "des", "d'") \
+                        and (nxt2[1].text[:1].isupper() or fold(nxt2[1].text) in ("la", "l'")):
+                    is_head = True
             if not is_head:
                 i += 1
                 continue
+            if t.text.isupper() and len(t.text) > 1:
+                # "CISSS de Laval", "CIUSS Montérégie"; not "les CHSLD du réseau"
+                nxt = next((w for w in toks[i + 1:i + 4] if w.text[:1].isalpha()
+                            and fold(w.text) not in lex["connectors"] and w.text + "'" not in lex["connectors"]), None)
+                if nxt is None or not nxt.text[:1].isupper():
+                    i += 1
+                    continue
             j, last, after_conn, lower_run = i + 1, i, False, 0
             while j < len(toks):
                 w = toks[j]
@@ -339,10 +349,14 @@ class Recognizer:
     def _person_tokens(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Trim a candidate span to the name proper, or None if it is no name."""
         lex = _lex()
-        toks = [t for t in _tokens(text[start:end]) if t.text not in ("\n",)]
+        if "\n" in text[start:end]:  # a name does not run from one line onto the next line's text
+            end = start + text[start:end].index("\n")
+        toks = _tokens(text[start:end])
         while toks and (toks[0].text in lex["honorifics"] or toks[0].text.rstrip(".") in lex["honorifics"]):
             toks = toks[1:]
-        while toks and (toks[-1].text in lex["not_names"] or not toks[-1].text[:1].isalpha()):
+        while toks and (toks[-1].text in lex["not_names"] or not toks[-1].text[:1].isalpha()
+                        or toks[-1].text in lex["postnominals"] or toks[-1].text + "." in lex["postnominals"]
+                        or toks[-1].text.lower() in lex["role_words"]):
             toks = toks[:-1]
         if len(toks) < 2 or len(toks) > 5:
             return None
