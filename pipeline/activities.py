@@ -18,6 +18,7 @@ Entries come from three layouts:
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -382,6 +383,7 @@ def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]
     entries = entries_of(doc, cls)
     recognizer = entities.Recognizer.for_document(doc, cls)
     acts, dates, links, mentions = [], [], [], []
+    nlp_seconds, nlp_words = 0.0, 0
     for i, e in enumerate(entries, start=1):
         aid = f"{doc.doc_id}-a{i:03d}"
         acts.append({"doc_id": doc.doc_id, "activity_id": aid, "page": e.page, "section": e.section,
@@ -390,11 +392,17 @@ def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]
                      "date_text": " ; ".join(dict.fromkeys(collapse_ws(t) for t in e.date_text)) or None})
         dates += _date_rows(aid, doc.doc_id, e.spans)
         seen: set[str] = set()
-        for m in recognizer.find("\n".join(e.text)):
+        text = "\n".join(e.text)
+        t0 = time.perf_counter()
+        found = recognizer.find(text)
+        nlp_seconds += time.perf_counter() - t0
+        nlp_words += len(text.split())
+        for m in found:
             if m["entity_id"] in seen:
                 continue
             seen.add(m["entity_id"])
             links.append({"doc_id": doc.doc_id, "activity_id": aid, "entity_id": m["entity_id"],
                           "mention": m["mention"], "role": m.get("role"), "page": e.page})
             mentions.append(m)
-    return {"activities": acts, "activity_dates": dates, "activity_entities": links, "mentions": mentions}
+    return {"activities": acts, "activity_dates": dates, "activity_entities": links, "mentions": mentions,
+            "stats": {"entities_seconds": nlp_seconds, "entities_words": nlp_words}}

@@ -109,6 +109,11 @@ def process_document(path: str, doc_id: str, sha256: str) -> dict[str, Any]:
     for name in ("activities", "activity_dates", "activity_entities"):
         result["tables"][name] = act_rows.get(name, [])
     result["mentions"] = act_rows.get("mentions", [])
+    stats = act_rows.get("stats", {})
+    if stats.get("entities_seconds"):  # entity recognition runs inside the activities stage
+        timings["activities"] -= stats["entities_seconds"]
+        timings["entities"] = stats["entities_seconds"]
+        result["nlp_words"] = stats["entities_words"]
     if textless:
         warnings.append(f"pages without a text layer: {', '.join(map(str, textless))}")
     partial = bool(doc.warnings) or len(textless) * 3 > len(doc.pages)
