@@ -54,6 +54,7 @@ class Entry:
     spans: list[Span] = field(default_factory=list)
     text: list[str] = field(default_factory=list)  # everything the entry says, for entities
     plan_context: str | None = None
+    source: str = "table"  # table, list or prose
 
 
 def _strip_bullet(text: str) -> str:
@@ -81,7 +82,8 @@ def _date_share(text: str, spans: list[Span]) -> float:
 # --------------------------------------------------------------------------- tables
 
 
-def _roles(table: Table) -> dict[int, str] | None:
+def _roles(table: Table) -> tuple[dict[int, str], bool] | None:
+    """Role of each column, and whether row 0 is a header."""
     lex = _lex()
     roles: dict[int, str] = {}
     for c in table.cells:
@@ -102,8 +104,24 @@ def _roles(table: Table) -> dict[int, str] | None:
                 break
     kinds = set(roles.values())
     if "activity" not in kinds and "date" not in kinds:
+        return _roles_from_content(table)
+    return roles, True
+
+
+def _roles_from_content(table: Table) -> tuple[dict[int, str], bool] | None:
+    """A table without a header whose first column dates its rows ("12 mai
+    2022 | Rencontre ...") is an activity table too."""
+    if table.n_cols < 2 or table.n_rows < 2:
         return None
-    return roles
+    first = [c for c in table.cells if c.col == 0 and c.text.strip()]
+    dated = [c for c in first if _leading_date(c.text, 2000) is not None]
+    if len(dated) < max(2, 0.6 * len(first)):
+        return None
+    widest = max(range(1, table.n_cols), key=lambda k: sum(len(c.text) for c in table.cells if c.col == k))
+    roles = {0: "date", widest: "activity"}
+    for k in range(1, table.n_cols):
+        roles.setdefault(k, "result")
+    return roles, False
 
 
 def _cell_right(cell: Cell) -> float:
@@ -208,10 +226,10 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
     return entry
 
 
-def _table_entries(table: Table, roles: dict[int, str], page: int, section: str | None, hint: YearHint,
-                   vocab: set[str], plan_state: dict[int, str], last: Entry | None) -> list[Entry]:
+def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: int, section: str | None,
+                   hint: YearHint, vocab: set[str], plan_state: dict[int, str], last: Entry | None) -> list[Entry]:
     out: list[Entry] = []
-    header_row = 0 if any(c.row == 0 and c.col in roles for c in table.cells) else -1
+    header_row = 0 if has_header else -1
     for r in range(table.n_rows):
         if r == header_row:
             continue
@@ -283,7 +301,7 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint)
     if lead is not None:
         rest = _strip_bullet(text)[lead[-1].end_pos:].lstrip(" :–—-,.")
         bold = _bold_lead(block)
-        e = Entry(page, section, (bold or rest).strip(" :;,"), description=[rest] if bold else [])
+        e = Entry(page, section, (bold or rest).strip(" :;,"), description=[rest] if bold else [], source="list")
         e.spans, e.date_text, e.text = lead, [lead[0].text], [ln.text for ln in block.lines]
         return [e]
     spans = [s for s in find_dates(text, hint) if s.precision in ("day", "span", "week")]
@@ -306,7 +324,7 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint)
             got = [s for s in rel if s.precision in ("day", "week")]
         if got:
             title = bold if (bold and not entries) else sentence
-            e = Entry(page, section, collapse_ws(title).strip(" :;,."))
+            e = Entry(page, section, collapse_ws(title).strip(" :;,."), source="prose")
             e.spans, e.date_text, e.text = got, [s.text for s in got], [sentence]
             if bold and not entries:
                 e.description = [sentence]
@@ -335,28 +353,41 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
              for w in it.text.split()}
     out: list[Entry] = []
     section: str | None = None
+    outer: str | None = None
+    minor = False
     roles_prev: dict[int, str] | None = None
     ncols_prev = 0
     plan_state: dict[int, str] = {}
     for page, item in doc.iter_items():
         if isinstance(item, Table):
-            roles = _roles(item)
-            if roles is None and item.continued and roles_prev and item.n_cols == ncols_prev:
-                roles = roles_prev
-            if roles is None:
+            found = _roles(item)
+            if found is None and item.continued and roles_prev and item.n_cols == ncols_prev:
+                found = roles_prev, False
+            if found is None:
                 roles_prev = None
                 continue
+            roles, has_header = found
             if roles is not roles_prev:
                 plan_state = {} if not item.continued else plan_state
-            got = _table_entries(item, roles, page.number, section, hint, vocab, plan_state,
+            got = _table_entries(item, roles, has_header, page.number, section, hint, vocab, plan_state,
                                  out[-1] if out and item.continued else None)
             out += got
             roles_prev, ncols_prev = roles, item.n_cols
             continue
         if _is_heading(item, body):
-            section = collapse_ws(item.text)[:200]
+            minor = item.size <= body + 1 and len(item.text.split()) <= 15
+            outer, section = section, collapse_ws(item.text)[:200]
             continue
-        out += _block_entries(item, page.number, section, hint)
+        got = _block_entries(item, page.number, section, hint)
+        if len(got) == 1 and minor and got[0].source == "prose":
+            # a bold line of body size over a narrated meeting is its title, not a section
+            got[0].description.insert(0, got[0].title)
+            got[0].title = section or got[0].title
+            section = outer
+            for e in got:
+                e.section = section
+        minor = False
+        out += got
     return [e for e in out if e.title]
 
 

@@ -121,7 +121,8 @@ def _lex() -> dict[str, Any]:
         "units": {fold(h) for h in pat["unit_heads"]},
         "false_heads": [re.compile(f, re.I) for f in pat.get("false_heads", [])],
         "connectors": {fold(c).strip() for c in pat["connectors"]},
-        "stop": {fold(w) for w in pat["name_stop_words"]},
+        "connectors_exact": {c.replace("’", "'").strip() for c in pat["connectors"]},
+        "stop": {w.lower() for w in pat["name_stop_words"]},
         "adj": tuple(sorted(pat["adjective_endings"], key=len, reverse=True)),
         "forms": forms,
         "forms_re": re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if alt else None,
@@ -262,18 +263,20 @@ class Recognizer:
                 if nxt is None or not nxt.text[:1].isupper():
                     i += 1
                     continue
-            j, last, after_conn, lower_run = i + 1, i, False, 0
+            j, last, after_conn, lower_run, conj = i + 1, i, False, 0, False
             while j < len(toks):
                 w = toks[j]
                 fw = fold(w.text)
+                lw = w.text.lower().replace("’", "'")
                 if w.text == "\n":
                     nxt = toks[j + 1] if j + 1 < len(toks) else None
                     if nxt is not None and (after_conn or nxt.text[:1].islower()):
                         j += 1
                         continue
                     break
-                if fw in lex["connectors"] or fw.rstrip("'") + "'" in lex["connectors"] and fw.endswith("'"):
+                if lw in lex["connectors_exact"]:
                     after_conn = True
+                    conj = conj or lw in ("et", "ou")
                     j += 1
                     continue
                 if w.text == "," and fold(toks[i].text) == "ministere" and j + 1 < len(toks) and \
@@ -283,16 +286,15 @@ class Recognizer:
                 if not w.text[:1].isalnum():
                     break
                 if w.text[0].isupper() or w.text[0].isdigit():
-                    if (fw in lex["heads"] or fw in lex["not_inst"]) and j > i + 1 and \
-                            fold(toks[j - 1].text) in ("et", "ou", ","):
-                        break
-                    last, after_conn, lower_run = j, False, 0
-                elif fw in lex["stop"] and not after_conn:
+                    if (fw in lex["heads"] and fw not in lex["units"] or fw in lex["not_inst"]) and conj:
+                        break  # "Université Laval et de la Fédération ...": the next institution
+                    last, after_conn, lower_run, conj = j, False, 0, False
+                elif lw in lex["stop"] and not after_conn:
                     break
                 elif after_conn:
                     if fold(toks[j - 1].text) in ("d'", "de") and fw.endswith(("er", "ir", "oir")) and len(fw) > 4:
                         break  # "l'Ordre d'offrir ...": a verb, not a name
-                    last, after_conn, lower_run = j, False, 1
+                    last, after_conn, lower_run, conj = j, False, 1, False
                 elif lower_run < 2 and fw.endswith(tuple(fold(a) for a in lex["adj"])):
                     last, lower_run = j, lower_run + 1
                 else:

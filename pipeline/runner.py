@@ -262,9 +262,44 @@ def assemble(files: list[SourceFile], results: dict[str, dict[str, Any]]) -> dic
             tables[name].extend(res["tables"].get(name, []))
     from . import entities
 
+    link_plan_items(tables)
     tables["entities"] = entities.canonicalize([m for f in files if f.duplicate_of is None
                                                 for m in results[f.sha256].get("mentions", [])])
     return tables
+
+
+def link_plan_items(tables: dict[str, list[dict[str, Any]]]) -> None:
+    """A report laid out against a plan (strategy / action columns) links each
+    activity to the plan item of the same organisation's plan in the batch
+    whose text its plan context repeats, most specific level first."""
+    from difflib import SequenceMatcher
+
+    from .entities import fold
+
+    org_of = {d["doc_id"]: (d.get("organization_acronym") or d.get("organization") or "") for d in tables["documents"]}
+    items_by_org: dict[str, list[dict[str, Any]]] = {}
+    for it in tables["plan_items"]:
+        items_by_org.setdefault(org_of.get(it["doc_id"], ""), []).append(it)
+
+    def norm(t: str) -> str:
+        return " ".join(fold(t).replace(">", " ").split()).strip(" -.")
+
+    for act in tables["activities"]:
+        ctx = act.get("plan_context")
+        candidates = items_by_org.get(org_of.get(act["doc_id"], ""), [])
+        if not ctx or not candidates:
+            continue
+        best = None
+        for level, part in enumerate(reversed([p for p in ctx.split(" > ") if p.strip()])):
+            p = norm(part)
+            for it in candidates:
+                t = norm(it["text"])
+                score = 1.0 if p == t else SequenceMatcher(None, p, t, autojunk=False).ratio()
+                if score >= 0.85 and (best is None or (-level, score) > best[0]):
+                    best = ((-level, score), it["item_id"])
+            if best:
+                break
+        act["plan_item_id"] = best[1] if best else None
 
 
 # --------------------------------------------------------------------------- manifest (fast no-op rerun)

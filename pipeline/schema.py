@@ -135,7 +135,7 @@ TABLES: dict[str, TableSpec] = {
                 _c("date_text", "string", "Dates as printed."),
             ),
             ("activity_id",),
-            (("doc_id", "documents", "doc_id"),),
+            (("doc_id", "documents", "doc_id"), ("plan_item_id", "plan_items", "item_id")),
         ),
         TableSpec(
             "activity_dates",
