@@ -15,6 +15,7 @@ all: extract
 # The virtual environment is made on first use and refreshed when the
 # dependencies change.
 $(STAMP): pyproject.toml
+	sh scripts/system-deps.sh runtime
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -26,6 +27,7 @@ extract: $(STAMP)
 	$(BIN)/python -m pipeline run $(IN) --out $(OUT) --workers $(WORKERS)
 
 test: $(STAMP)
+	sh scripts/system-deps.sh test
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

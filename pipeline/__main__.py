@@ -49,9 +49,12 @@ def cmd_run(args: argparse.Namespace) -> int:
             print("nothing changed since the last run; outputs are up to date")
             print(manifest.get("summary", ""))
             return 1 if manifest.get("failed") else 0
+    from .isolation import Limits
     from .runner import run
 
-    summary = run(input_dir, out_dir, workers=args.workers, progress=not args.quiet, use_cache=not args.force)
+    limits = Limits(time_limit=args.time_limit, memory_limit_mib=args.memory_limit)
+    summary = run(input_dir, out_dir, workers=args.workers, progress=not args.quiet, use_cache=not args.force,
+                  limits=limits)
     print(summary.render())
     return 1 if summary.failed else 0
 
@@ -82,6 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=1, help="processes working in parallel")
     p.add_argument("--force", action="store_true", help="ignore the cache and redo every document")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--time-limit", type=float, default=600.0, metavar="SECONDS",
+                   help="per-document time limit; a document over it is recorded as failed (default: 600)")
+    p.add_argument("--memory-limit", type=int, default=4096, metavar="MIB",
+                   help="per-worker address-space limit in MiB; 0 for none (default: 4096)")
     p.set_defaults(func=cmd_run)
     b = sub.add_parser("bench", help="pages per second and peak memory, per stage")
     b.add_argument("input_dir", nargs="?", default="raw_docs")

@@ -136,6 +136,7 @@ class Page:
     removed: tuple[str, ...] = ()  # running headers, footers, page numbers
     has_text: bool = True
     image_count: int = 0
+    ocr: bool = False  # the page's words were read by OCR
     order: tuple[tuple[str, int], ...] = ()  # ("block"|"table", index) in reading order
 
 

@@ -17,6 +17,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
+from . import ocr
 from .document import BBox, Block, Cell, Document, Line, Page, Table, Word
 from .resources import load_yaml
 from .tables import find_unruled, mark_continuations
@@ -40,6 +41,8 @@ class LayoutOptions:
     min_gutter: float = 9.0  # narrowest white column that separates text columns
     segment_gap_em: float = 1.4  # a gap wider than this (in font sizes) splits a line
     min_repeat_pages: int = 2
+    ocr: bool = True  # read pages without a text layer with Tesseract, when installed
+    ocr_dpi: int = 300
 
 
 def _lex() -> dict[str, Any]:
@@ -469,16 +472,17 @@ def extract(path: Path, doc_id: str, sha256: str, opts: LayoutOptions | None = N
             except Exception as exc:  # one bad page must not cost the document
                 warnings.append(f"page {i}: {type(exc).__name__}: {exc}"[:200])
                 raw_pages.append(
-                    (i, float(page.width or 0), float(page.height or 0), [], [], 0, False)
+                    (i, float(page.width or 0), float(page.height or 0), [], [], 0, False, False)
                 )
             finally:
                 page.close()  # frees the page's cached objects: memory stays flat
     finally:
         pdf.close()
 
-    running = _running_keys([(h, segs) for _, _, h, segs, _, _, _ in raw_pages], opts)
+    running = _running_keys([(raw[2], raw[3]) for raw in raw_pages], opts)
     vocab: set[str] = set()
-    for _, _, _, segs, _, _, _ in raw_pages:
+    for raw in raw_pages:
+        segs = raw[3]
         for ln in segs:
             vocab.update(w.lower().strip(".,;:()«»\"") for w in ln.text.split())
 
@@ -495,7 +499,7 @@ def extract(path: Path, doc_id: str, sha256: str, opts: LayoutOptions | None = N
 
 def _assemble_page(raw, running: set[str], vocab: set[str], opts: LayoutOptions) -> Page:
     """Tables found, running lines removed, the rest ordered and grouped into blocks."""
-    number, width, height, segs, tables, n_images, has_text = raw
+    number, width, height, segs, tables, n_images, has_text, ocr_done = raw
     unruled, segs = find_unruled(segs, number)
     tables = tables + unruled
     removed: list[str] = []
@@ -529,9 +533,10 @@ def _assemble_page(raw, running: set[str], vocab: set[str], opts: LayoutOptions)
         blocks=tuple(blocks),
         tables=tuple(tabs),
         removed=tuple(removed),
-        has_text=has_text,
+        has_text=has_text or bool(segs) or bool(tables),
         image_count=n_images,
         order=tuple(order),
+        ocr=ocr_done,
     )
 
 
@@ -540,13 +545,19 @@ def _read_page(page: Any, number: int, opts: LayoutOptions):
     n_images = len(page.images)
     words = _words(page, opts)
     has_text = bool(words)
-    tables, rest = _tables(page, words, number) if words else ([], [])
+    ocr_done = False
+    if not words and opts.ocr and n_images and ocr.unavailable_reason() is None:
+        words, width, height = ocr.page_words(page, opts.ocr_dpi)
+        ocr_done = True
+        tables, rest = [], words  # a scan has no drawn rules to find ruled tables by
+    else:
+        tables, rest = _tables(page, words, number) if words else ([], [])
     segs: list[Line] = []
     for row in _rows(rest):
         row = _merge_superscripts(row)
         if row:
             segs.extend(_segments(row, opts))
-    return number, width, height, segs, tables, n_images, has_text
+    return number, width, height, segs, tables, n_images, has_text, ocr_done
 
 
 def page_count(path: Path) -> int:

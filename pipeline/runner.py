@@ -7,14 +7,15 @@ import json
 import time
 import traceback
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import activities, classify, layout, plans
+from . import activities, classify, layout, ocr, plans
 from .export import atomic_write, write_all
 from .ingest import SourceFile, ingest
+from .isolation import Limits, run_isolated
+from .resources import load_yaml
 from .schema import TABLES
 from .version import pipeline_version
 
@@ -82,12 +83,25 @@ def process_document(path: str, doc_id: str, sha256: str) -> dict[str, Any]:
     result["n_pages"] = len(doc.pages)
     warnings = list(doc.warnings)
     textless = [p.number for p in doc.pages if not p.has_text]
+    ocr_pages = [p.number for p in doc.pages if p.ocr]
+    base["ocr_pages"] = _page_ranges(ocr_pages) or None
+    if ocr_pages:
+        warnings.append(f"pages read by OCR: {_page_ranges(ocr_pages)}")
     if not doc.pages:
         base.update(status="failed", error="the PDF has no pages")
         return result
+    no_ocr = ocr.unavailable_reason()
+    if textless and no_ocr and any(p.image_count for p in doc.pages if not p.has_text):
+        warnings.append(f"no text layer on pages {_page_ranges(textless)} (scanned?); {no_ocr}")
     if len(textless) == len(doc.pages):
-        base.update(status="failed", error=f"no text layer: all {len(doc.pages)} pages are images only (scanned?); OCR is not available")
+        if no_ocr:
+            base.update(status="partial", error=f"no text layer: all {len(doc.pages)} pages are images only "
+                                                f"(scanned?); {no_ocr}", warnings=" | ".join(warnings) or None)
+        else:
+            base.update(status="failed", error=f"no text found on any of the {len(doc.pages)} pages, "
+                                               "even by OCR", warnings=" | ".join(warnings) or None)
         return result
+    base["language"] = language_of(doc.text)
     try:
         cls = _stage(timings, "classify", classify.classify, doc)
         base.update(
@@ -114,8 +128,12 @@ def process_document(path: str, doc_id: str, sha256: str) -> dict[str, Any]:
         timings["activities"] -= stats["entities_seconds"]
         timings["entities"] = stats["entities_seconds"]
         result["nlp_words"] = stats["entities_words"]
-    if textless:
-        warnings.append(f"pages without a text layer: {', '.join(map(str, textless))}")
+    if textless and not no_ocr:
+        warnings.append(f"pages without text, even by OCR: {_page_ranges(textless)}")
+    elif textless and not any(w.startswith("no text layer") for w in warnings):
+        warnings.append(f"pages without a text layer: {_page_ranges(textless)}")
+    if base["language"] not in (None, "fr"):
+        warnings.append(f"not a French document (looks {base['language']}): plan and activity rules are French")
     partial = bool(doc.warnings) or len(textless) * 3 > len(doc.pages)
     base.update(
         status="partial" if partial else "ok",
@@ -125,8 +143,29 @@ def process_document(path: str, doc_id: str, sha256: str) -> dict[str, Any]:
     return result
 
 
-def _process_star(args: tuple[str, str, str]) -> dict[str, Any]:
-    return process_document(*args)
+def _page_ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] -> "1-3, 7"."""
+    out: list[str] = []
+    for n in sorted(numbers):
+        if out and "-" not in out[-1].split(", ")[-1] and int(out[-1]) == n - 1:
+            out[-1] = f"{out[-1]}-{n}"
+        elif out and "-" in out[-1] and int(out[-1].split("-")[1]) == n - 1:
+            out[-1] = f"{out[-1].split('-')[0]}-{n}"
+        else:
+            out.append(str(n))
+    return ", ".join(out)
+
+
+def language_of(text: str) -> str | None:
+    """fr, en, ... from the share of each language's commonest words
+    (``models/languages.yaml``); None for too little text."""
+    words = [w.strip(".,;:()«»\"'!?").lower() for w in text.split()[:5000]]
+    words = [w for w in words if w]
+    if len(words) < 30:
+        return None
+    counts = {lang: sum(1 for w in words if w in set(ws)) for lang, ws in load_yaml("languages.yaml").items()}
+    lang, n = max(counts.items(), key=lambda kv: kv[1])
+    return lang if n >= 0.05 * len(words) else None
 
 
 # --------------------------------------------------------------------------- cache
@@ -161,7 +200,8 @@ def _prune_cache(out_dir: Path, keep: set[str]) -> None:
 # --------------------------------------------------------------------------- batch
 
 
-def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True, use_cache: bool = True) -> Summary:
+def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True, use_cache: bool = True,
+        limits: Limits | None = None) -> Summary:
     t0 = time.perf_counter()
     summary = Summary()
     files = ingest(input_dir)
@@ -176,7 +216,7 @@ def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True,
             summary.cached += 1
         else:
             todo.append(f)
-    for f, res in _execute(todo, workers, progress):
+    for f, res in _execute(todo, workers, progress, limits):
         results[f.sha256] = res
         summary.processed += 1
         _cache_put(out_dir, f.sha256, res)
@@ -196,7 +236,8 @@ def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True,
     return summary
 
 
-def _execute(todo: list[SourceFile], workers: int, progress: bool):
+def _execute(todo: list[SourceFile], workers: int, progress: bool, limits: Limits | None = None):
+    """Each document in an isolated worker process (time and memory limits)."""
     if not todo:
         return
     bar = None
@@ -204,26 +245,19 @@ def _execute(todo: list[SourceFile], workers: int, progress: bool):
         from tqdm import tqdm
 
         bar = tqdm(total=len(todo), unit="doc", desc="extracting", leave=False)
+    by_task = {(str(f.path), f.doc_id, f.sha256): f for f in todo}
+
+    def failure(task, reason: str) -> dict[str, Any]:
+        return process_failure(by_task[task], reason)
+
     try:
-        if workers <= 1 or len(todo) == 1:
-            for f in todo:
-                if bar:
-                    bar.set_postfix_str(f.rel[-40:])
-                yield f, process_document(str(f.path), f.doc_id, f.sha256)
-                if bar:
-                    bar.update(1)
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(_process_star, (str(f.path), f.doc_id, f.sha256)): f for f in todo}
-                for fut in as_completed(futures):
-                    f = futures[fut]
-                    try:
-                        res = fut.result()
-                    except Exception as exc:  # the worker process itself died
-                        res = process_failure(f, f"worker crashed: {type(exc).__name__}: {exc}")
-                    yield f, res
-                    if bar:
-                        bar.update(1)
+        for task, res in run_isolated(list(by_task), "pipeline.runner.process_document", failure,
+                                      workers=workers, limits=limits):
+            f = by_task[task]
+            if bar:
+                bar.set_postfix_str(f.rel[-40:])
+                bar.update(1)
+            yield f, res
     finally:
         if bar:
             bar.close()

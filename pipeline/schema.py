@@ -61,6 +61,8 @@ TABLES: dict[str, TableSpec] = {
                 _c("file_name", "string", "File name in the input folder (relative path).", True),
                 _c("sha256", "string", "SHA-256 of the file's bytes.", True),
                 _c("pages", "int", "Number of pages (empty when the file could not be opened)."),
+                _c("ocr_pages", "string", "Pages read by OCR (no text layer), e.g. \"1-4, 7\"."),
+                _c("language", "string", "Language of the text (fr, en, ...), from its commonest words."),
                 _c("doc_type", "string", "Kind of document.", enum=DOC_TYPES),
                 _c("organization", "string", "Publishing organization, full name."),
                 _c("organization_acronym", "string", "Its acronym, when known."),

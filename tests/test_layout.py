@@ -11,8 +11,9 @@ from pdfgen import (
     UNRULED_ROWS,
 )
 
+from pipeline import ocr
 from pipeline.document import Table
-from pipeline.layout import LayoutError, extract, join_lines
+from pipeline.layout import LayoutError, LayoutOptions, extract, join_lines
 from pipeline.textnorm import normalize_text
 
 
@@ -150,6 +151,11 @@ def test_owner_password_only_pdf_opens(generated):
     assert doc.text.strip()
 
 
-def test_image_only_pdf_has_pages_without_text(generated):
-    doc = extract(generated["image_only_pdf"], "x", "0" * 64)
+def test_image_only_pdf_has_pages_without_text_unless_ocr_reads_them(generated):
+    doc = extract(generated["image_only_pdf"], "x", "0" * 64, LayoutOptions(ocr=False))
     assert len(doc.pages) == 1 and not doc.pages[0].has_text and doc.pages[0].image_count == 1
+    if ocr.unavailable_reason() is None:
+        doc = extract(generated["image_only_pdf"], "x", "0" * 64)
+        page = doc.pages[0]
+        assert page.ocr and page.has_text
+        assert "numérisé" in doc.text and "Rapport" in doc.text

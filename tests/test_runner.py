@@ -8,7 +8,7 @@ import sys
 import pdfgen
 import pytest
 
-from pipeline import runner
+from pipeline import ocr, runner
 from pipeline.schema import TABLES
 
 
@@ -34,7 +34,6 @@ EXPECTED_FAILURES = {
     "encrypted_pdf": "password",
     "garbage_pdf": "damaged",
     "zero_page_pdf": "no pages",
-    "image_only_pdf": "no text layer",
 }
 
 
@@ -50,10 +49,23 @@ def test_mixed_batch_records_every_file_and_goes_on(batch, tmp_path):
     for name in pdfgen.GOOD_GENERATORS:
         assert docs[f"{name}.pdf"]["status"] == "ok", docs[f"{name}.pdf"]["error"]
     assert docs["encrypted_pdf_no_user_password.pdf"]["status"] == "ok"
+    scan = docs["image_only_pdf.pdf"]
+    if ocr.unavailable_reason() is None:
+        assert scan["status"] == "ok" and scan["ocr_pages"] == "1", scan
+    else:
+        assert scan["status"] == "partial" and "OCR unavailable" in scan["error"], scan
     assert summary.failed == len(EXPECTED_FAILURES)
     for t in TABLES:
         assert (out / f"{t}.csv").exists() and (out / f"{t}.parquet").exists()
     assert (out / "extraction.xlsx").exists()
+
+
+def test_scan_without_tesseract_is_partial_with_the_reason(generated, monkeypatch):
+    monkeypatch.setattr(ocr, "unavailable_reason", lambda: "OCR unavailable: tesseract is not installed")
+    res = runner.process_document(str(generated["image_only_pdf"]), "d" * 16, "0" * 64)
+    row = res["document"]
+    assert row["status"] == "partial"
+    assert "no text layer" in row["error"] and "tesseract is not installed" in row["error"]
 
 
 def test_rerun_uses_the_cache_and_redoes_only_what_changed(batch, tmp_path, generated):
