@@ -53,8 +53,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .runner import run
 
     limits = Limits(time_limit=args.time_limit, memory_limit_mib=args.memory_limit)
-    summary = run(input_dir, out_dir, workers=args.workers, progress=not args.quiet, use_cache=not args.force,
-                  limits=limits)
+    try:
+        summary = run(input_dir, out_dir, workers=args.workers, progress=not args.quiet, use_cache=not args.force,
+                      limits=limits)
+    except KeyboardInterrupt:
+        print("\ninterrupted: the tables in the output folder are those of the previous run; "
+              "documents finished so far are cached and the next run goes on from there", file=sys.stderr)
+        return 130
     print(summary.render())
     return 1 if summary.failed else 0
 

@@ -239,7 +239,7 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
             role = roles.get(c.col, "result")
             by_role.setdefault(role, []).append(c)
             if role == "plan" and c.text.strip():
-                plan_state[c.col] = collapse_ws(join_lines([ln.text for ln in c.lines], vocab))
+                plan_state[c.col] = _strip_bullet(collapse_ws(join_lines([ln.text for ln in c.lines], vocab)))
         got = _row_entries(by_role, page, section, hint, vocab)
         if got and not got[0].spans and table.continued and not out and last is not None:
             got = []  # the row broken by the page: no dates of its own
@@ -418,8 +418,8 @@ def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]
     for i, e in enumerate(entries, start=1):
         aid = f"{doc.doc_id}-a{i:03d}"
         acts.append({"doc_id": doc.doc_id, "activity_id": aid, "page": e.page, "section": e.section,
-                     "plan_context": e.plan_context, "title": e.title,
-                     "description": collapse_ws(" ".join(e.description)) or None,
+                     "plan_context": e.plan_context, "title": _strip_bullet(e.title),
+                     "description": _strip_bullet(collapse_ws(" ".join(e.description))) or None,
                      "date_text": " ; ".join(dict.fromkeys(collapse_ws(t) for t in e.date_text)) or None})
         dates += _date_rows(aid, doc.doc_id, e.spans)
         seen: set[str] = set()

@@ -21,6 +21,13 @@ from .schema import TABLES, validate
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+def remove_stale_temporaries(folder: Path) -> None:
+    """Temporary files left by a run that was killed mid-write."""
+    if folder.is_dir():
+        for p in folder.glob(".*.tmp"):
+            p.unlink(missing_ok=True)
+
+
 def atomic_write(path: Path, data: bytes) -> bool:
     """Write bytes via a temporary file + rename; skip when unchanged. Returns True if written."""
     if path.exists() and path.read_bytes() == data:
@@ -40,11 +47,18 @@ def atomic_write(path: Path, data: bytes) -> bool:
     return True
 
 
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP
+# "CSV injection"); such text cells are written with a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, str):
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     return str(value)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import activities, classify, layout, ocr, plans
-from .export import atomic_write, write_all
+from .export import atomic_write, remove_stale_temporaries, write_all
 from .ingest import SourceFile, ingest
 from .isolation import Limits, run_isolated
 from .resources import load_yaml
@@ -204,6 +204,8 @@ def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True,
         limits: Limits | None = None) -> Summary:
     t0 = time.perf_counter()
     summary = Summary()
+    remove_stale_temporaries(out_dir)
+    remove_stale_temporaries(out_dir / CACHE_DIR)
     files = ingest(input_dir)
     results: dict[str, dict[str, Any]] = {}
     todo: list[SourceFile] = []
