@@ -12,6 +12,8 @@ import json
 import sys
 from pathlib import Path
 
+from .isolation import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
+
 
 def _unchanged(input_dir: Path, out_dir: Path) -> dict | None:
     """The previous run's manifest if no input file, no code and no data changed."""
@@ -90,10 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=1, help="processes working in parallel")
     p.add_argument("--force", action="store_true", help="ignore the cache and redo every document")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--time-limit", type=float, default=600.0, metavar="SECONDS",
-                   help="per-document time limit; a document over it is recorded as failed (default: 600)")
-    p.add_argument("--memory-limit", type=int, default=4096, metavar="MIB",
-                   help="per-worker address-space limit in MiB; 0 for none (default: 4096)")
+    p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
+                   help=f"per-document time limit; a document over it is recorded as failed "
+                        f"(default: {DEFAULT_TIME_LIMIT:g})")
+    p.add_argument("--memory-limit", type=int, default=DEFAULT_MEMORY_LIMIT, metavar="MIB",
+                   help=f"per-worker address-space limit in MiB; 0 for none (default: {DEFAULT_MEMORY_LIMIT})")
     p.set_defaults(func=cmd_run)
     b = sub.add_parser("bench", help="pages per second and peak memory, per stage")
     b.add_argument("input_dir", nargs="?", default="raw_docs")

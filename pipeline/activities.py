@@ -26,7 +26,7 @@ from typing import Any
 
 from . import entities
 from .dates import Span, YearHint, find_dates, period_hint
-from .document import Block, Cell, Classification, Document, Line, Table
+from .document import BBox, Block, Cell, Classification, Document, Line, Table
 from .layout import BULLETS, join_lines
 from .resources import load_yaml
 from .textnorm import collapse_ws
@@ -52,7 +52,9 @@ class Entry:
     description: list[str] = field(default_factory=list)
     date_text: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
+    span_locs: list[tuple[int, BBox]] = field(default_factory=list)  # (page, box) of each span's text
     text: list[str] = field(default_factory=list)  # everything the entry says, for entities
+    boxes: list[tuple[int, BBox]] = field(default_factory=list)  # (page, box) of each text line
     plan_context: str | None = None
     source: str = "table"  # table, list or prose
 
@@ -175,6 +177,7 @@ def _row_entries(cells: dict[str, list[Cell]], page: int, section: str | None, h
 def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right: float, page: int,
               section: str | None, hint: YearHint, vocab: set[str]) -> Entry | None:
     spans: list[Span] = []
+    locs: list[tuple[int, BBox]] = []
     date_text: list[str] = []
     title: list[str] = []
     details: list[str] = []
@@ -183,6 +186,7 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
         lead = _leading_date(ln.text, hint)
         if lead is not None and (not title or _date_share(ln.text, lead) >= 0.6):
             spans += lead
+            locs += [(page, ln.bbox)] * len(lead)
             date_text.append(ln.text)
             continue
         if ln.bold and not title_done and not details:
@@ -198,6 +202,7 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
         joined = collapse_ws(" ".join(ln.text for ln in date_lines))
         got = [s for s in find_dates(joined, hint) if s.precision != "year"]
         spans += got
+        locs += [(page, BBox.enclosing([ln.bbox for ln in date_lines]))] * len(got)
         if got:
             date_text.append(joined)
     if not title and details:
@@ -211,6 +216,7 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
         lead = _leading_date(ln.text, hint)
         if lead is not None:
             spans += lead
+            locs += [(page, ln.bbox)] * len(lead)
             date_text.append(_strip_bullet(ln.text).split(":")[0].strip())
     if not spans and not (title and any(ln.bold for ln in act)):
         return None
@@ -219,10 +225,11 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
         words = _strip_bullet(first).split()
         title = [" ".join(words[:12])]
     entry = Entry(page, section, collapse_ws(join_lines(title, vocab)).strip(" :;,"))
-    entry.spans = spans
+    entry.spans, entry.span_locs = spans, locs
     entry.date_text = date_text
     entry.description = [t for t in [join_lines(details, vocab), join_lines([ln.text for ln in other], vocab)] if t]
     entry.text = [ln.text for ln in act] + [ln.text for ln in other]
+    entry.boxes = [(page, ln.bbox) for ln in act] + [(page, ln.bbox) for ln in other]
     return entry
 
 
@@ -250,6 +257,7 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
             if prev is not None and cells:
                 prev.description += [join_lines([ln.text for ln in c.lines], vocab) for c in cells]
                 prev.text += [ln.text for c in cells for ln in c.lines]
+                prev.boxes += [(page, ln.bbox) for c in cells for ln in c.lines]
             continue
         plan = [plan_state[c] for c in sorted(plan_state)]
         for entry in got:
@@ -303,6 +311,8 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint)
         bold = _bold_lead(block)
         e = Entry(page, section, (bold or rest).strip(" :;,"), description=[rest] if bold else [], source="list")
         e.spans, e.date_text, e.text = lead, [lead[0].text], [ln.text for ln in block.lines]
+        e.span_locs = [(page, block.lines[0].bbox)] * len(lead)
+        e.boxes = [(page, ln.bbox) for ln in block.lines]
         return [e]
     spans = [s for s in find_dates(text, hint) if s.precision in ("day", "span", "week")]
     if not spans:
@@ -326,6 +336,7 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint)
             title = bold if (bold and not entries) else sentence
             e = Entry(page, section, collapse_ws(title).strip(" :;,."), source="prose")
             e.spans, e.date_text, e.text = got, [s.text for s in got], [sentence]
+            e.span_locs, e.boxes = [(page, block.bbox)] * len(got), [(page, block.bbox)]
             if bold and not entries:
                 e.description = [sentence]
             entries.append(e)
@@ -333,6 +344,7 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint)
         elif entries:
             entries[-1].description.append(sentence)
             entries[-1].text.append(sentence)
+            entries[-1].boxes.append((page, block.bbox))
     return entries
 
 
@@ -391,17 +403,34 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
     return [e for e in out if e.title]
 
 
-def _date_rows(activity_id: str, doc_id: str, spans: list[Span]) -> list[dict[str, Any]]:
+def _date_rows(activity_id: str, doc_id: str, e: Entry) -> list[dict[str, Any]]:
     seen: set[tuple[date, date]] = set()
     rows = []
-    for s in spans:
-        end = s.end or s.start
-        if (s.start, end) in seen:
+    for k, sp in enumerate(e.spans):
+        end = sp.end or sp.start
+        if (sp.start, end) in seen:
             continue
-        seen.add((s.start, end))
-        rows.append({"doc_id": doc_id, "activity_id": activity_id, "date_start": s.start.isoformat(),
-                     "date_end": end.isoformat(), "precision": s.precision, "text": s.text})
+        seen.add((sp.start, end))
+        page, box = e.span_locs[k] if k < len(e.span_locs) else (e.page, None)
+        rows.append({"doc_id": doc_id, "activity_id": activity_id, "date_start": sp.start.isoformat(),
+                     "date_end": end.isoformat(), "precision": sp.precision, "text": sp.text, "page": page,
+                     **(box.as_row() if box else {})})
     return sorted(rows, key=lambda r: (r["date_start"], r["date_end"]))
+
+
+def _entry_box(e: Entry) -> dict[str, float]:
+    boxes = [b for p, b in e.boxes if p == e.page]
+    return BBox.enclosing(boxes).as_row() if boxes else {}
+
+
+def _line_at(e: Entry, offset: int) -> tuple[int, BBox | None]:
+    """(page, box) of the text line holding ``offset`` of "\n".join(e.text)."""
+    pos = 0
+    for k, t in enumerate(e.text):
+        if offset < pos + len(t) + 1:
+            return e.boxes[k] if k < len(e.boxes) else (e.page, None)
+        pos += len(t) + 1
+    return (e.page, None)
 
 
 def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]]]:
@@ -420,8 +449,9 @@ def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]
         acts.append({"doc_id": doc.doc_id, "activity_id": aid, "page": e.page, "section": e.section,
                      "plan_context": e.plan_context, "title": _strip_bullet(e.title),
                      "description": _strip_bullet(collapse_ws(" ".join(e.description))) or None,
-                     "date_text": " ; ".join(dict.fromkeys(collapse_ws(t) for t in e.date_text)) or None})
-        dates += _date_rows(aid, doc.doc_id, e.spans)
+                     "date_text": " ; ".join(dict.fromkeys(collapse_ws(t) for t in e.date_text)) or None,
+                     **_entry_box(e)})
+        dates += _date_rows(aid, doc.doc_id, e)
         seen: set[str] = set()
         text = "\n".join(e.text)
         t0 = time.perf_counter()
@@ -432,8 +462,10 @@ def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]
             if m["entity_id"] in seen:
                 continue
             seen.add(m["entity_id"])
+            page, box = _line_at(e, m.get("start", 0))
             links.append({"doc_id": doc.doc_id, "activity_id": aid, "entity_id": m["entity_id"],
-                          "mention": m["mention"], "role": m.get("role"), "page": e.page})
+                          "mention": m["mention"], "role": m.get("role"), "page": page,
+                          **(box.as_row() if box else {})})
             mentions.append(m)
     return {"activities": acts, "activity_dates": dates, "activity_entities": links, "mentions": mentions,
             "stats": {"entities_seconds": nlp_seconds, "entities_words": nlp_words}}

@@ -27,6 +27,11 @@ class BBox:
     def height(self) -> float:
         return self.bottom - self.top
 
+    def as_row(self) -> dict[str, float]:
+        """The x0, top, x1, bottom columns of an output row."""
+        return {"x0": round(self.x0, 2), "top": round(self.top, 2), "x1": round(self.x1, 2),
+                "bottom": round(self.bottom, 2)}
+
     def union(self, other: BBox) -> BBox:
         return BBox(
             min(self.x0, other.x0),

@@ -449,11 +449,11 @@ class Recognizer:
         insts = self._institution_spans(text)
         for s, _e, name, acr, printed in insts:
             found.append((s, {"kind": "institution", "name": name, "key": name, "acronym": acr, "titles": [],
-                              "mention": collapse_ws(printed), "role": None,
+                              "mention": collapse_ws(printed), "role": None, "start": s,
                               "entity_id": entity_id("institution", name_key(name))}))
         for s, e, titles, role in self._person_spans(text, [(a, b) for a, b, *_ in insts]):
             name = collapse_ws(text[s:e])
             found.append((s, {"kind": "person", "name": name, "key": name, "acronym": None, "titles": titles,
-                              "mention": name, "role": role,
+                              "mention": name, "role": role, "start": s,
                               "entity_id": entity_id("person", name_key(name))}))
         return [m for _, m in sorted(found, key=lambda x: x[0])]

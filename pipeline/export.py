@@ -77,7 +77,7 @@ def parquet_bytes(table: str, rows: list[dict[str, Any]]) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"string": pa.string(), "int": pa.int64(), "date": pa.date32()}
+    types = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32()}
     spec = TABLES[table]
     schema = pa.schema(
         [pa.field(c.name, types[c.type], nullable=not c.required) for c in spec.columns],

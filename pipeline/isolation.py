@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 DEFAULT_TIME_LIMIT = 600.0  # seconds per document
-DEFAULT_MEMORY_LIMIT = 4096  # MiB of address space per worker
+DEFAULT_MEMORY_LIMIT = 2048  # MiB of address space per worker (a report with spaCy peaks near 800)
 
 
 @dataclass(frozen=True)

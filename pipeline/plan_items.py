@@ -83,7 +83,8 @@ class Item:
     depth: int = 0  # components of the code, for unlabelled outlines
     heading: bool = False  # an unnumbered heading that may group numbered items
     parent: int | None = None
-    targets: list[tuple[str, int]] = field(default_factory=list)
+    targets: list[tuple[str, int, BBox]] = field(default_factory=list)
+    bbox: BBox | None = None
 
 
 # --------------------------------------------------------------------------- units
@@ -279,12 +280,12 @@ def items_of(doc: Document, body: float) -> list[Item]:
         nonlocal plain
         if context and plain and not context_items:
             for u in plain:
-                items.append(Item(context, u.code, u.text, u.page))
+                items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox))
         plain = []
 
-    def target(text: str, page: int):
+    def target(text: str, page: int, bbox: BBox):
         if items:
-            items[-1].targets.append((text, page))
+            items[-1].targets.append((text, page, bbox))
 
     for u, opens in units_of(doc):
         if u is None:  # end of a grid: its columns no longer give levels
@@ -309,11 +310,13 @@ def items_of(doc: Document, body: float) -> list[Item]:
                 pending = None
             else:
                 pending.text = u.text
+                if pending.page == u.page and pending.bbox is not None:
+                    pending.bbox = pending.bbox.union(u.bbox)
                 pending = None
                 continue
         kind = u.label or (u.column if u.column != "description" else None)
         if kind == "target":
-            target(u.text or u.raw, u.page)
+            target(u.text or u.raw, u.page, u.bbox)
             continue
         if u.label and u.label_only and not u.code and _plural(u.raw) and not u.grid:
             flush_plain()
@@ -323,7 +326,7 @@ def items_of(doc: Document, body: float) -> list[Item]:
             if not u.grid:
                 flush_plain()
                 context = None
-            it = Item(kind, u.code, u.text, u.page)
+            it = Item(kind, u.code, u.text, u.page, bbox=u.bbox)
             items.append(it)
             if u.label_only:
                 pending = it
@@ -331,18 +334,18 @@ def items_of(doc: Document, body: float) -> list[Item]:
         if u.column == "description":
             continue
         if context and (u.bullet or u.code):
-            items.append(Item(context, u.code, u.text, u.page))
+            items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox))
             context_items.append(len(items) - 1)
             continue
         if u.code and "." not in u.code.strip(".") or (u.code and re.fullmatch(r"\d+(?:\.\d+)*", u.code)):
             flush_plain()
             context = None
-            items.append(Item(None, u.code, u.text, u.page, depth=u.code.count(".") + 1))
+            items.append(Item(None, u.code, u.text, u.page, depth=u.code.count(".") + 1, bbox=u.bbox))
             continue
         if heading:
             flush_plain()
             context = None
-            items.append(Item(None, None, u.raw, u.page, heading=True))
+            items.append(Item(None, None, u.raw, u.page, heading=True, bbox=u.bbox))
             continue
         if context and not u.bullet:
             plain.append(u)
@@ -416,7 +419,7 @@ def _drop_repeats(items: list[Item]) -> list[Item]:
     if not same:
         return items
     for i, j in same.items():
-        known = {t for t, _ in items[j].targets}
+        known = {t[0] for t in items[j].targets}
         items[j].targets += [t for t in items[i].targets if t[0] not in known]
     keep = [i for i in range(len(items)) if i not in same]
     new_index = {old: k for k, old in enumerate(keep)}
@@ -442,8 +445,10 @@ def extract(doc: Document, body: float) -> tuple[list[dict[str, Any]], list[dict
         item_rows.append({
             "doc_id": doc.doc_id, "item_id": ids[i], "parent_id": ids[it.parent] if it.parent is not None else None,
             "kind": it.kind, "code": it.code, "text": it.text, "page": it.page,
+            **(it.bbox.as_row() if it.bbox else {}),
         })
-        for text, page in it.targets:
+        for text, page, bbox in it.targets:
             target_rows.append({"doc_id": doc.doc_id, "target_id": f"{doc.doc_id}-t{len(target_rows) + 1:03d}",
-                                "item_id": ids[i], "text": text, **normalize_target(text), "page": page})
+                                "item_id": ids[i], "text": text, **normalize_target(text), "page": page,
+                                **bbox.as_row()})
     return item_rows, target_rows

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from . import plan_items
-from .document import Block, Classification, Document, Line, Page, Table
+from .document import BBox, Block, Classification, Document, Line, Page, Table
 from .resources import load_yaml
 from .textnorm import collapse_ws
 
@@ -90,16 +90,19 @@ def _values(following, body: float) -> list[dict[str, Any]]:
             if name_size is not None and size > name_size + 1:
                 break  # a bigger heading: the next section
             name_size = name_size or size
-            out.append({"name": name.rstrip(" :"), "text": [], "page": page.number})
+            out.append({"name": name.rstrip(" :"), "text": [], "page": page.number, "boxes": [ln.bbox]})
         elif out:
             if text_size is not None and abs(ln.size - text_size) > 0.6:
                 break  # other typography: the values are over
             text_size = text_size or ln.size
             out[-1]["text"].append(ln.text)
+            if page.number == out[-1]["page"]:
+                out[-1]["boxes"].append(ln.bbox)
     if out:
         from .layout import join_lines
 
-        return [{"name": v["name"], "text": join_lines(v["text"]) or None, "page": v["page"]} for v in out]
+        return [{"name": v["name"], "text": join_lines(v["text"]) or None, "page": v["page"],
+                 **BBox.enclosing(v["boxes"]).as_row()} for v in out]
     # No names in bold: an inline list "Courage, collaboration, cohérence, engagement."
     if following:
         page, block = following[0]
@@ -107,7 +110,8 @@ def _values(following, body: float) -> list[dict[str, Any]]:
         parts = [p.strip(" .;:") for p in re.split(rf",|;|\s(?:{conj})\s", block.text)]
         parts = [p for p in parts if p]
         if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
-            return [{"name": p[0].upper() + p[1:], "text": None, "page": page.number} for p in parts]
+            return [{"name": p[0].upper() + p[1:], "text": None, "page": page.number, **block.bbox.as_row()}
+                    for p in parts]
     return []
 
 
@@ -117,7 +121,7 @@ def statements(doc: Document) -> list[dict[str, Any]]:
     body = _body_size(doc)
     rows: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for kind, _, page, following in _sections(doc, body):
+    for kind, _, _page, following in _sections(doc, body):
         if kind in seen:
             continue  # a later "Vision" heading (e.g. in a table of contents) is not a second statement
         if kind == "value":
@@ -128,8 +132,9 @@ def statements(doc: Document) -> list[dict[str, Any]]:
             text = join_lines([ln.text for _, ln in lines])
             found = [text] if text else []
             if found:
-                rows.append({"kind": kind, "name": None, "text": text,
-                             "page": lines[0][0].number if lines else page.number})
+                first = lines[0][0].number
+                rows.append({"kind": kind, "name": None, "text": text, "page": first,
+                             **BBox.enclosing([ln.bbox for p, ln in lines if p.number == first]).as_row()})
         if found:
             seen.add(kind)
     return [

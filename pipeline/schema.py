@@ -22,7 +22,7 @@ ENTITY_KINDS = ("person", "institution")
 @dataclass(frozen=True)
 class Column:
     name: str
-    type: str  # "string" | "int" | "date"
+    type: str  # "string" | "int" | "float" | "date"
     description: str
     required: bool = False
     enum: tuple[str, ...] | None = None
@@ -49,6 +49,13 @@ def _c(name: str, type_: str, description: str, required: bool = False, enum=Non
 
 DOC_ID = _c("doc_id", "string", "Stable document identifier: the first 16 hex digits of the file's SHA-256.", True)
 PAGE = _c("page", "int", "1-based page number the row comes from.")
+# Where on the page the row's text is: PDF points from the page's top-left corner.
+BOX = (
+    _c("x0", "float", "Left edge of the source text on the page, in PDF points."),
+    _c("top", "float", "Top edge of the source text, in points from the top of the page."),
+    _c("x1", "float", "Right edge of the source text, in PDF points."),
+    _c("bottom", "float", "Bottom edge of the source text, in points from the top of the page."),
+)
 
 TABLES: dict[str, TableSpec] = {
     t.name: t
@@ -86,6 +93,7 @@ TABLES: dict[str, TableSpec] = {
                 _c("name", "string", "A value's name (empty for mission, vision, ambition)."),
                 _c("text", "string", "Statement text, whitespace collapsed."),
                 PAGE,
+                *BOX,
             ),
             ("statement_id",),
             (("doc_id", "documents", "doc_id"),),
@@ -101,6 +109,7 @@ TABLES: dict[str, TableSpec] = {
                 _c("code", "string", "Number as printed (\"1.1.2\", \"OS1\"), if any."),
                 _c("text", "string", "Item text, cleaned.", True),
                 PAGE,
+                *BOX,
             ),
             ("item_id",),
             (("doc_id", "documents", "doc_id"), ("parent_id", "plan_items", "item_id")),
@@ -118,6 +127,7 @@ TABLES: dict[str, TableSpec] = {
                 _c("date_end", "date", "End of the target's date span."),
                 _c("value", "string", "Quantity as printed, without qualifiers."),
                 PAGE,
+                *BOX,
             ),
             ("target_id",),
             (("doc_id", "documents", "doc_id"), ("item_id", "plan_items", "item_id")),
@@ -129,6 +139,7 @@ TABLES: dict[str, TableSpec] = {
                 DOC_ID,
                 _c("activity_id", "string", "Stable identifier within the batch.", True),
                 PAGE,
+                *BOX,
                 _c("section", "string", "Heading the activity sits under."),
                 _c("plan_context", "string", "Plan strategy / action the report sets the activity against, as printed (\" > \" between levels)."),
                 _c("plan_item_id", "string", "Plan item (strategy, action) the report links it to."),
@@ -149,6 +160,8 @@ TABLES: dict[str, TableSpec] = {
                 _c("date_end", "date", "Last day (equal to date_start for a single day).", True),
                 _c("precision", "string", "Granularity of the printed date.", True, PRECISIONS),
                 _c("text", "string", "Date as printed."),
+                PAGE,
+                *BOX,
             ),
             ("activity_id", "date_start", "date_end"),
             (("activity_id", "activities", "activity_id"),),
@@ -177,6 +190,7 @@ TABLES: dict[str, TableSpec] = {
                 _c("mention", "string", "Text as printed.", True),
                 _c("role", "string", "Role or title given in the mention."),
                 PAGE,
+                *BOX,
             ),
             ("activity_id", "entity_id", "mention"),
             (("activity_id", "activities", "activity_id"), ("entity_id", "entities", "entity_id")),
@@ -197,6 +211,10 @@ def coerce(column: Column, value: Any) -> Any:
         if isinstance(value, bool):
             raise SchemaError(f"{column.name}: boolean where an integer is expected")
         return int(value)
+    if column.type == "float":
+        if isinstance(value, bool):
+            raise SchemaError(f"{column.name}: boolean where a number is expected")
+        return round(float(value), 2)
     if column.type == "date":
         if isinstance(value, dt.date):
             return value

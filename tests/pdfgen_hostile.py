@@ -495,6 +495,8 @@ def mixed_batch(dirpath: Path, good_sources: Sequence[Path], n_good: int = 20,
     bad: list[Path] = []
     for i in range(n_bad):
         kind, gen = _BAD_KINDS[i % len(_BAD_KINDS)]
+        if kind == "empty" and i >= len(_BAD_KINDS):  # a second 0-byte file would be a duplicate
+            kind, gen = "nul_bytes", _bad_nul
         bad.append(gen(dirpath / f"bad_{i:02d}_{kind}.pdf", i))
     return good, bad
 
