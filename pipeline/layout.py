@@ -255,10 +255,24 @@ def _segments(row: list[Word], opts: LayoutOptions) -> list[Line]:
 # --------------------------------------------------------------------------- tables
 
 
-def _tables(page: Any, words: list[Word], page_no: int) -> tuple[list[Table], list[Word]]:
-    """Ruled tables found from the page's drawn lines; returns tables and leftover words."""
+def _tables_from_edges(page: Any, edges: list[dict[str, Any]]) -> list[Any]:
+    """pdfplumber tables built from rules seen on a scanned page."""
+    from pdfplumber.table import Table as PTable
+    from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+    if not edges:
+        return []
+    merged = merge_edges(edges, snap_x_tolerance=3, snap_y_tolerance=3, join_x_tolerance=3, join_y_tolerance=3)
+    cells = intersections_to_cells(edges_to_intersections(merged, 3, 3))
+    return [PTable(page, tuple(c)) for c in cells_to_tables(cells)]
+
+
+def _tables(page: Any, words: list[Word], page_no: int, found: list[Any] | None = None) -> tuple[list[Table], list[Word]]:
+    """Ruled tables found from the page's drawn lines (or, for a scan, the
+    rules seen on its image); returns tables and leftover words."""
     try:
-        found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+        if found is None:
+            found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
     except Exception:  # a malformed drawing must not lose the page's text
         return [], words
     tables: list[Table] = []
@@ -547,9 +561,9 @@ def _read_page(page: Any, number: int, opts: LayoutOptions):
     has_text = bool(words)
     ocr_done = False
     if not words and opts.ocr and n_images and ocr.unavailable_reason() is None:
-        words, width, height = ocr.page_words(page, opts.ocr_dpi)
+        words, width, height, edges = ocr.read_page(page, opts.ocr_dpi)
         ocr_done = True
-        tables, rest = [], words  # a scan has no drawn rules to find ruled tables by
+        tables, rest = _tables(page, words, number, _tables_from_edges(page, edges)) if words else ([], [])
     else:
         tables, rest = _tables(page, words, number) if words else ([], [])
     segs: list[Line] = []
