@@ -483,8 +483,8 @@ def extract(path: Path, doc_id: str, sha256: str, opts: LayoutOptions | None = N
         for i, page in enumerate(pdf.pages, start=1):
             try:
                 raw_pages.append(_read_page(page, i, opts))
-            except Exception as exc:  # one bad page must not cost the document
-                warnings.append(f"page {i}: {type(exc).__name__}: {exc}"[:200])
+            except (Exception, MemoryError) as exc:  # one bad page must not cost the document
+                warnings.append(f"page {i}: {_page_error(exc)}"[:200])
                 raw_pages.append(
                     (i, float(page.width or 0), float(page.height or 0), [], [], 0, False, False)
                 )
@@ -509,6 +509,14 @@ def extract(path: Path, doc_id: str, sha256: str, opts: LayoutOptions | None = N
         metadata=metadata,
         warnings=tuple(warnings),
     )
+
+
+def _page_error(exc: BaseException) -> str:
+    text = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, MemoryError) or "allocate" in text.lower():
+        return ("memory limit exceeded while decoding the page's content "
+                f"(a stream inflating to gigabytes? {text})")
+    return text
 
 
 def _assemble_page(raw, running: set[str], vocab: set[str], opts: LayoutOptions) -> Page:

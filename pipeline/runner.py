@@ -97,6 +97,9 @@ def process_document(path: str, doc_id: str, sha256: str) -> dict[str, Any]:
         if no_ocr:
             base.update(status="partial", error=f"no text layer: all {len(doc.pages)} pages are images only "
                                                 f"(scanned?); {no_ocr}", warnings=" | ".join(warnings) or None)
+        elif doc.warnings:
+            base.update(status="failed", error="no page could be read: " + "; ".join(doc.warnings[:3]),
+                        warnings=" | ".join(warnings) or None)
         else:
             base.update(status="failed", error=f"no text found on any of the {len(doc.pages)} pages, "
                                                "even by OCR", warnings=" | ".join(warnings) or None)
