@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import os
 import tempfile
@@ -19,6 +20,8 @@ from typing import Any
 from .schema import TABLES, validate
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 
 
 def remove_stale_temporaries(folder: Path) -> None:
@@ -35,6 +38,7 @@ def atomic_write(path: Path, data: bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes files private; outputs are for sharing
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -139,7 +143,8 @@ def _fix_core_dates(body: bytes) -> bytes:
     return re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)", rb"\g<1>2000-01-01T00:00:00Z\g<3>", body)
 
 
-def write_all(out_dir: Path, tables: dict[str, list[dict[str, Any]]], formats=("csv", "parquet", "xlsx")) -> list[Path]:
+def write_all(out_dir: Path, tables: dict[str, list[dict[str, Any]]],
+              formats=("csv", "parquet", "xlsx", "datapackage", "duckdb")) -> list[Path]:
     """Validate every table, then write each file atomically. Returns the files changed."""
     typed = {name: validate(name, tables.get(name, [])) for name in TABLES}
     payloads: dict[Path, bytes] = {}
@@ -150,5 +155,117 @@ def write_all(out_dir: Path, tables: dict[str, list[dict[str, Any]]], formats=("
             payloads[out_dir / f"{name}.parquet"] = parquet_bytes(name, rows)
     if "xlsx" in formats:
         payloads[out_dir / "extraction.xlsx"] = xlsx_bytes(typed)
+    if "datapackage" in formats:
+        payloads[out_dir / "datapackage.json"] = datapackage_bytes()
     # Everything is rendered before the first rename: an error above writes nothing.
-    return [p for p, data in payloads.items() if atomic_write(p, data)]
+    changed = [p for p, data in payloads.items() if atomic_write(p, data)]
+    if "duckdb" in formats:
+        digest = hashlib.sha256(b"".join(csv_bytes(n, r) for n, r in typed.items())).hexdigest()
+        if write_duckdb(out_dir / "extraction.duckdb", typed, digest):
+            changed.append(out_dir / "extraction.duckdb")
+    return changed
+
+
+_SQL_TYPES = {"string": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "date": "DATE"}
+_FRICTIONLESS_TYPES = {"string": "string", "int": "integer", "float": "number", "date": "date"}
+
+
+def datapackage_bytes() -> bytes:
+    """The Frictionless Data Package describing the CSV files: every table,
+    column, type, description, primary and foreign keys."""
+    import json
+
+    from . import __version__
+
+    resources = []
+    for spec in TABLES.values():
+        schema: dict[str, Any] = {
+            "fields": [
+                {"name": c.name, "type": _FRICTIONLESS_TYPES[c.type], "description": c.description,
+                 **({"constraints": {"required": True}} if c.required else {}),
+                 **({"constraints": {"required": c.required, "enum": list(c.enum)}} if c.enum else {})}
+                for c in spec.columns
+            ],
+            "primaryKey": list(spec.primary_key),
+        }
+        if spec.foreign_keys:
+            schema["foreignKeys"] = [
+                {"fields": [col], "reference": {"resource": "" if table == spec.name else table, "fields": [ref]}}
+                for col, table, ref in spec.foreign_keys
+            ]
+        resources.append({
+            "name": spec.name, "path": f"{spec.name}.csv", "profile": "tabular-data-resource",
+            "description": spec.description, "format": "csv", "mediatype": "text/csv", "encoding": "utf-8-sig",
+            "dialect": {"delimiter": ",", "lineTerminator": "\r\n", "quoteChar": '"', "header": True},
+            "schema": schema,
+        })
+    package = {
+        "profile": "tabular-data-package",
+        "name": "quebec-orders-plans-and-activity-reports",
+        "title": "Strategic plans and activity reports of Quebec professional orders, as tables",
+        "version": __version__,
+        "resources": resources,
+    }
+    return (json.dumps(package, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_duckdb(path: Path, typed: dict[str, list[dict[str, Any]]], digest: str) -> bool:
+    """The tables in one DuckDB file, with primary and foreign keys declared.
+    A DuckDB file is not byte-stable, so it is rewritten only when the tables
+    changed (their digest is kept in the file's ``_pipeline`` table)."""
+    import duckdb
+
+    if path.exists():
+        try:
+            with duckdb.connect(str(path), read_only=True) as con:
+                if con.execute("SELECT digest FROM _pipeline").fetchone()[0] == digest:
+                    return False
+        except Exception:  # noqa: BLE001 - an old or broken file is simply rebuilt
+            pass
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    os.unlink(tmp)  # duckdb creates the file itself
+    try:
+        con = duckdb.connect(tmp)
+        try:
+            for name in _duckdb_order():
+                spec = TABLES[name]
+                cols = [f'"{c.name}" {_SQL_TYPES[c.type]}{" NOT NULL" if c.required else ""}' for c in spec.columns]
+                cols.append("PRIMARY KEY (" + ", ".join(f'"{k}"' for k in spec.primary_key) + ")")
+                for col, table, ref in spec.foreign_keys:
+                    if table != name:  # DuckDB has no self-referencing keys (plan_items.parent_id)
+                        cols.append(f'FOREIGN KEY ("{col}") REFERENCES {table} ("{ref}")')
+                con.execute(f"CREATE TABLE {name} ({', '.join(cols)})")
+                rows = typed.get(name, [])
+                if rows:
+                    names = spec.column_names
+                    marks = ", ".join("?" for _ in names)
+                    con.executemany(f"INSERT INTO {name} VALUES ({marks})",
+                                    [[r.get(c) for c in names] for r in rows])
+            con.execute("CREATE TABLE _pipeline (digest VARCHAR)")
+            con.execute("INSERT INTO _pipeline VALUES (?)", [digest])
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, path)
+    finally:
+        for leftover in (tmp, tmp + ".wal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+    return True
+
+
+def _duckdb_order() -> list[str]:
+    """Tables in an order where every referenced table comes first."""
+    done: list[str] = []
+    pending = list(TABLES)
+    while pending:
+        for name in pending:
+            deps = {t for _, t, _ in TABLES[name].foreign_keys if t != name}
+            if deps <= set(done):
+                done.append(name)
+                pending.remove(name)
+                break
+        else:
+            raise ValueError(f"circular foreign keys among {pending}")
+    return done

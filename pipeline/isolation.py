@@ -38,13 +38,27 @@ Task = tuple[str, str, str]  # path, doc_id, sha256
 Failure = Callable[[Task, str], dict[str, Any]]
 
 
+def _address_space() -> int:
+    """This process's current virtual size in bytes (0 when unknown)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _set_memory_limit(mib: int) -> None:
+    """Cap the address space at what the worker already has (a forked worker
+    starts with its parent's) plus ``mib``."""
     if mib <= 0:
         return
     try:
         import resource
 
-        limit = mib * 1024 * 1024
+        limit = _address_space() + mib * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):  # not on this platform: the time limit still holds
         pass

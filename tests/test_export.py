@@ -16,6 +16,7 @@ from pipeline.schema import TABLES, SchemaError, data_dictionary_markdown, valid
 DOC = {"doc_id": "abc", "file_name": "é.pdf", "sha256": "f" * 64, "pages": 3, "doc_type": "strategic_plan",
        "organization": "Ordre des diététistes-nutritionnistes du Québec", "period_start": 2022,
        "period_end": 2025, "status": "ok", "pipeline_version": "t"}
+ITEM = {"doc_id": "abc", "item_id": "abc-i1", "kind": "indicator", "text": "date d'adoption", "page": 2}
 TARGET = {"doc_id": "abc", "target_id": "abc-t1", "item_id": "abc-i1", "text": "hiver 2021", "kind": "date",
           "date_start": "2021-01-01", "date_end": dt.date(2021, 3, 19), "page": 2}
 
@@ -23,6 +24,7 @@ TARGET = {"doc_id": "abc", "target_id": "abc-t1", "item_id": "abc-i1", "text": "
 def tables(**extra):
     t = {name: [] for name in TABLES}
     t["documents"] = [DOC]
+    t["plan_items"] = [ITEM]
     t["targets"] = [TARGET]
     t.update(extra)
     return t
