@@ -204,7 +204,7 @@ def _prune_cache(out_dir: Path, keep: set[str]) -> None:
 
 
 def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True, use_cache: bool = True,
-        limits: Limits | None = None) -> Summary:
+        limits: Limits | None = None, review: bool = True) -> Summary:
     t0 = time.perf_counter()
     summary = Summary()
     remove_stale_temporaries(out_dir)
@@ -229,6 +229,10 @@ def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True,
             summary.timings[stage] = summary.timings.get(stage, 0.0) + secs
     tables = assemble(files, results)
     write_all(out_dir, tables)
+    if review:
+        from .review import write_review
+
+        write_review(out_dir, tables, {f.doc_id: f.path for f in files if f.duplicate_of is None}, workers)
     _prune_cache(out_dir, {f.sha256 for f in files})
     for row in tables["documents"]:
         summary.counts[row["status"]] += 1
