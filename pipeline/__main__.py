@@ -57,7 +57,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     limits = Limits(time_limit=args.time_limit, memory_limit_mib=args.memory_limit)
     try:
         summary = run(input_dir, out_dir, workers=args.workers, progress=not args.quiet, use_cache=not args.force,
-                      limits=limits, review=not args.no_review)
+                      limits=limits, review=not args.no_review, executor=args.executor,
+                      scheduler=args.scheduler)
     except KeyboardInterrupt:
         print("\ninterrupted: the tables in the output folder are those of the previous run; "
               "documents finished so far are cached and the next run goes on from there", file=sys.stderr)
@@ -93,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="ignore the cache and redo every document")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--no-review", action="store_true", help="do not write the review site (extracted/review/)")
+    p.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="where documents are processed: local worker processes, or a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler address (tcp://host:8786); without it --executor dask starts a local cluster")
     p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
                    help=f"per-document time limit; a document over it is recorded as failed "
                         f"(default: {DEFAULT_TIME_LIMIT:g})")

@@ -204,7 +204,8 @@ def _prune_cache(out_dir: Path, keep: set[str]) -> None:
 
 
 def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True, use_cache: bool = True,
-        limits: Limits | None = None, review: bool = True) -> Summary:
+        limits: Limits | None = None, review: bool = True, executor: str = "local",
+        scheduler: str | None = None) -> Summary:
     t0 = time.perf_counter()
     summary = Summary()
     remove_stale_temporaries(out_dir)
@@ -221,7 +222,7 @@ def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True,
             summary.cached += 1
         else:
             todo.append(f)
-    for f, res in _execute(todo, workers, progress, limits):
+    for f, res in _execute(todo, workers, progress, limits, executor, scheduler):
         results[f.sha256] = res
         summary.processed += 1
         _cache_put(out_dir, f.sha256, res)
@@ -245,7 +246,8 @@ def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True,
     return summary
 
 
-def _execute(todo: list[SourceFile], workers: int, progress: bool, limits: Limits | None = None):
+def _execute(todo: list[SourceFile], workers: int, progress: bool, limits: Limits | None = None,
+             executor: str = "local", scheduler: str | None = None):
     """Each document in an isolated worker process (time and memory limits)."""
     if not todo:
         return
@@ -260,9 +262,14 @@ def _execute(todo: list[SourceFile], workers: int, progress: bool, limits: Limit
         return process_failure(by_task[task], reason)
 
     try:
-        for task, res in run_isolated(list(by_task), "pipeline.runner.process_document", failure,
-                                      workers=workers, limits=limits):
-            f = by_task[task]
+        if executor == "dask":
+            from .distributed import run_on_dask
+
+            done = ((f, res) for f, res in run_on_dask(todo, scheduler, workers, limits or Limits()))
+        else:
+            done = ((by_task[task], res) for task, res in run_isolated(
+                list(by_task), "pipeline.runner.process_document", failure, workers=workers, limits=limits))
+        for f, res in done:
             if bar:
                 bar.set_postfix_str(f.rel[-40:])
                 bar.update(1)
