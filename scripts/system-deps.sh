@@ -1,7 +1,8 @@
 #!/bin/sh
 # Debian packages the project uses outside Python. Groups:
 #   runtime  Tesseract with its French data (OCR of scanned pages)
-#   test     DejaVu fonts (the suite draws its PDFs), LibreOffice Calc (spreadsheet-safety check)
+#   test     DejaVu fonts (the suite draws its PDFs), LibreOffice Calc (spreadsheet-safety
+#            check), Chromium (the review site in a real browser, driven by Playwright)
 # Installs what is missing when run as root with apt-get; otherwise says what
 # is missing and goes on (OCR then marks scans "partial"; those tests skip).
 set -e
@@ -10,7 +11,7 @@ need() { dpkg -s "$1" >/dev/null 2>&1 || pkgs="$pkgs $1"; }
 for group in "$@"; do
   case "$group" in
     runtime) need tesseract-ocr; need tesseract-ocr-fra ;;
-    test) need fonts-dejavu-core; need libreoffice-calc-nogui ;;
+    test) need fonts-dejavu-core; need libreoffice-calc-nogui; need chromium ;;
     *) echo "system-deps.sh: unknown group $group" >&2; exit 2 ;;
   esac
 done

@@ -73,7 +73,8 @@ def test_outputs_are_byte_identical_across_runs(tmp_path):
     export.write_all(a, tables())
     export.write_all(b, tables())
     for p in sorted(a.iterdir()):
-        assert p.read_bytes() == (b / p.name).read_bytes(), p.name
+        if p.name != "extraction.duckdb":  # not byte-stable by design; its tables are compared in test_runner
+            assert p.read_bytes() == (b / p.name).read_bytes(), p.name
     assert all(zi.date_time == (1980, 1, 1, 0, 0, 0) for zi in zipfile.ZipFile(a / "extraction.xlsx").infolist())
 
 
