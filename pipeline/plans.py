@@ -103,7 +103,21 @@ def _values(following, body: float) -> list[dict[str, Any]]:
 
         return [{"name": v["name"], "text": join_lines(v["text"]) or None, "page": v["page"],
                  **BBox.enclosing(v["boxes"]).as_row()} for v in out]
-    # No names in bold: an inline list "Courage, collaboration, cohérence, engagement."
+    # No names in bold: one value per list item or paragraph, "Respect : nous ..."
+    from .layout import BULLETS
+
+    named = []
+    for page, block in following:
+        text = block.text.lstrip()
+        while text[:1] in BULLETS and text[1:2] == " ":
+            text = text[1:].lstrip()
+        m = re.match(r"([A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,3})\s?(?:[:–—]|\s-)\s+(\S.*)", text)
+        if not m:
+            break
+        named.append({"name": m.group(1), "text": m.group(2).strip(), "page": page.number, **block.bbox.as_row()})
+    if len(named) >= 2:
+        return named
+    # An inline list "Courage, collaboration, cohérence, engagement."
     if following:
         page, block = following[0]
         conj = "|".join(re.escape(c) for c in load_yaml("plan_fr.yaml")["list_conjunctions"])

@@ -95,3 +95,19 @@ def test_value_name_in_bold_after_a_lead_in(tmp_path):
 def test_reports_have_no_statements(extracted_docs):
     doc = extracted_docs["prose_report"]
     assert extract_plan(doc, classify(doc))["statements"] == []
+
+
+def test_values_listed_as_name_colon_description_items(tmp_path):
+    pdf = _draw(tmp_path / "v.pdf", [
+        ("Plan stratégique 2023-2026", BOLD, 20), None, ("Nos valeurs", BOLD, 14),
+        ("• Respect : nous traitons chaque personne avec égard.", REG, 10.5), None,
+        ("• Transparence – nos décisions sont expliquées.", REG, 10.5), None,
+        ("• Rigueur : nos avis reposent sur les données probantes.", REG, 10.5), None,
+        ("ORIENTATIONS", BOLD, 14), ("Moderniser l'inspection.", REG, 10.5),
+    ])
+    got = [(r["kind"], r["name"], r["text"]) for r in _statements(pdf)]
+    assert got == [
+        ("value", "Respect", "nous traitons chaque personne avec égard."),
+        ("value", "Transparence", "nos décisions sont expliquées."),
+        ("value", "Rigueur", "nos avis reposent sur les données probantes."),
+    ]
