@@ -8,9 +8,9 @@ OUT    ?= extracted
 WORKERS ?= 1
 SHARED ?= ../shared
 
-.PHONY: all extract test bench lint docs score clean
+.PHONY: all extract plots test bench lint docs score clean
 
-all: extract
+all: extract plots
 
 # The virtual environment is made on first use and refreshed when the
 # dependencies change.
@@ -25,6 +25,15 @@ $(STAMP): pyproject.toml
 # and returns at once when nothing changed at all.
 extract: $(STAMP)
 	$(BIN)/python -m pipeline run $(IN) --out $(OUT) --workers $(WORKERS)
+
+# The analysis notebook, rerun when the tables change: plots in $(OUT)/plots/.
+PLOTS := $(OUT)/plots/.done
+plots: $(PLOTS)
+$(PLOTS): notebooks/analysis.ipynb $(wildcard $(OUT)/*.parquet) | extract
+	EXTRACTED_DIR=$(abspath $(OUT)) PLOTS_DIR=$(abspath $(OUT))/plots MPLCONFIGDIR=$(abspath $(VENV))/.mpl \
+	  IPYTHONDIR=$(abspath $(VENV))/.ipython JUPYTER_RUNTIME_DIR=$(abspath $(VENV))/.jupyter-runtime \
+	  $(BIN)/jupyter execute --timeout=600 notebooks/analysis.ipynb
+	touch $@
 
 test: $(STAMP)
 	sh scripts/system-deps.sh test
