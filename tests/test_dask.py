@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import ROOT
+
 from pipeline import runner
 
 distributed = pytest.importorskip("dask.distributed")
