@@ -81,7 +81,7 @@ def _rows_of(tables: dict[str, list[dict[str, Any]]], doc_id: str) -> list[dict[
             if r.get("doc_id") != doc_id or r.get("x0") is None or not r.get("page"):
                 continue
             if table == "statements":
-                kind, label = r["kind"], (r.get("name") + " — " if r.get("name") else "") + (r.get("text") or "")
+                kind, label = r["kind"], " — ".join(x for x in (r.get("name"), r.get("text")) if x)
             elif table == "plan_items":
                 kind, label = r["kind"], ((r.get("code") or "") + " " + r["text"]).strip()
             elif table == "targets":
