@@ -245,7 +245,8 @@ def _segments(row: list[Word], opts: LayoutOptions) -> list[Line]:
     for w in row[1:]:
         prev = segs[-1][-1]
         gap = w.bbox.x0 - prev.bbox.x1
-        if gap > max(opts.segment_gap_em * max(prev.size, w.size), opts.min_gutter * 0.8):
+        lone_bullet = len(segs[-1]) == 1 and prev.text in BULLETS and gap <= 3 * max(prev.size, w.size)
+        if gap > max(opts.segment_gap_em * max(prev.size, w.size), opts.min_gutter * 0.8) and not lone_bullet:
             segs.append([w])
         else:
             segs[-1].append(w)
@@ -562,10 +563,33 @@ def _assemble_page(raw, running: set[str], vocab: set[str], opts: LayoutOptions)
     )
 
 
+def _drawn_bullets(page: Any, words: list[Word]) -> list[Word]:
+    """List bullets drawn as small filled shapes (browsers and some word
+    processors draw discs and squares instead of a "•" glyph), as bullet
+    words, when a line of text starts just right of them."""
+    out: list[Word] = []
+    try:
+        shapes = list(page.curves) + list(page.rects)
+    except Exception:  # a malformed drawing: no bullets, the text stays
+        return out
+    for c in shapes:
+        w, h = c["x1"] - c["x0"], c["bottom"] - c["top"]
+        if not (1.5 <= w <= 8 and 1.5 <= h <= 8 and 0.6 <= w / h <= 1.6) or not c.get("fill"):
+            continue
+        cy = (c["top"] + c["bottom"]) / 2
+        if any(wd.bbox.top <= cy <= wd.bbox.bottom and 0 < wd.bbox.x0 - c["x1"] <= 20 for wd in words):
+            size = max((wd.size for wd in words if wd.bbox.top <= cy <= wd.bbox.bottom), default=10.0)
+            out.append(Word(text="•", bbox=BBox(c["x0"], cy - size / 2, c["x1"], cy + size / 2), font="",
+                            size=size, bold=False, italic=False))
+    return out
+
+
 def _read_page(page: Any, number: int, opts: LayoutOptions):
     width, height = float(page.width), float(page.height)
     n_images = len(page.images)
     words = _words(page, opts)
+    if words:
+        words = words + _drawn_bullets(page, words)
     has_text = bool(words)
     ocr_done = False
     if not words and opts.ocr and n_images and ocr.unavailable_reason() is None:
