@@ -184,6 +184,8 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
     title_done = False
     for i, ln in enumerate(act):
         lead = _leading_date(ln.text, hint)
+        if lead and lead[0].precision == "month" and i and re.search(r"\b\d{1,2}(?:er)?$", act[i - 1].text.strip()):
+            lead = None  # "... – 12" / "octobre 2022": a day wrapped away from its month
         if lead is not None and (not title or _date_share(ln.text, lead) >= 0.6):
             spans += lead
             locs += [(page, ln.bbox)] * len(lead)
@@ -218,6 +220,18 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
             spans += lead
             locs += [(page, ln.bbox)] * len(lead)
             date_text.append(_strip_bullet(ln.text).split(":")[0].strip())
+    for source in (act, other):
+        if spans:
+            break
+        # no line opens with a date: dates inside the text ("Rencontre avec le MSSS - 12 mai 2022"),
+        # first the activity's own cell, then its results (references and durations never count)
+        if not source:
+            continue
+        joined = join_lines([ln.text for ln in source], vocab)  # a date may wrap onto the next line
+        got = [sp for sp in find_dates(joined, hint) if sp.precision in ("day", "span", "week")]
+        spans += got
+        locs += [(page, BBox.enclosing([ln.bbox for ln in source]))] * len(got)
+        date_text += [sp.text for sp in got]
     if not spans and not (title and any(ln.bold for ln in act)):
         return None
     if not title and other:  # only dates in the activity cell: the results text names it

@@ -416,3 +416,20 @@ def test_committees_tables_and_forums_are_not_institutions(tmp_path):
     ids = _ids(out)
     assert [_insts(out, a) for a in ids] == [set(), set(), {"Université Laval"}, set()]
     assert [_people(out, a) for a in ids] == [{"Nathalie Pelletier"}, set(), set(), set()]
+
+
+def test_dates_printed_after_the_title_or_only_in_the_follow_up(tmp_path):
+    story = [
+        head("Représentations"),
+        ruled(("Activité", "Suivi"), [
+            ("Rencontre avec le ministère des Transports – 12 octobre 2022", "Aucun suivi requis."),
+            ("**Groupe de travail sur la relève**", ["La première réunion a eu lieu le 3 novembre 2022 "
+                                                     "et a duré 90 minutes.",
+                                                     "Le mandat court depuis le 1er septembre dernier."]),
+        ], [260, 244]),
+    ]
+    path = build(tmp_path / "r.pdf", REPORT, "Ordre des urbanistes du Québec", story)
+    out = _run(path)
+    expected = [("Rencontre avec le ministère des Transports", _day("2022-10-12")),
+                ("Groupe de travail sur la relève", _day("2022-11-03"))]  # not the reference, not a duration
+    assert _pairs(out, expected) == expected
