@@ -77,9 +77,9 @@ def csv_bytes(table: str, rows: list[dict[str, Any]]) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
-def parquet_bytes(table: str, rows: list[dict[str, Any]]) -> bytes:
+def arrow_table(table: str, rows: list[dict[str, Any]]):
+    """The rows as a typed Arrow table."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     types = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32()}
     spec = TABLES[table]
@@ -88,7 +88,14 @@ def parquet_bytes(table: str, rows: list[dict[str, Any]]) -> bytes:
         metadata={"description": spec.description},
     )
     arrays = {c.name: [r.get(c.name) for r in rows] for c in spec.columns}
-    tbl = pa.Table.from_pydict(arrays, schema=schema)
+    return pa.Table.from_pydict(arrays, schema=schema)
+
+
+def parquet_bytes(table: str, rows: list[dict[str, Any]]) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    tbl = arrow_table(table, rows)
     sink = pa.BufferOutputStream()
     pq.write_table(tbl, sink, compression="zstd")
     return sink.getvalue().to_pybytes()
@@ -238,10 +245,8 @@ def write_duckdb(path: Path, typed: dict[str, list[dict[str, Any]]], digest: str
                 con.execute(f"CREATE TABLE {name} ({', '.join(cols)})")
                 rows = typed.get(name, [])
                 if rows:
-                    names = spec.column_names
-                    marks = ", ".join("?" for _ in names)
-                    con.executemany(f"INSERT INTO {name} VALUES ({marks})",
-                                    [[r.get(c) for c in names] for r in rows])
+                    src = arrow_table(name, rows)  # noqa: F841 - read by name in the SQL below
+                    con.execute(f"INSERT INTO {name} SELECT * FROM src")
             con.execute("CREATE TABLE _pipeline (digest VARCHAR)")
             con.execute("INSERT INTO _pipeline VALUES (?)", [digest])
             con.execute("CHECKPOINT")

@@ -222,6 +222,10 @@ def run(input_dir: Path, out_dir: Path, workers: int = 1, progress: bool = True,
             summary.cached += 1
         else:
             todo.append(f)
+    if executor == "local" and workers > 1 and len(todo) > 1:
+        from .entities import _nlp
+
+        _nlp()  # loaded once here: the forked workers share it instead of loading it each
     for f, res in _execute(todo, workers, progress, limits, executor, scheduler):
         results[f.sha256] = res
         summary.processed += 1
