@@ -68,6 +68,8 @@ def quantity_of(text: str, spans=None) -> str | None:
         unit: list[str] = []
         for w in words:
             lw = w.lower().strip(",;:.")
+            if not re.match(r"\w", lw):
+                break  # "19,6 M (2023-2024)": a bracket or a dash ends the unit
             if lw in lex["stop"] or "'" in lw and lw.split("'")[0] + "'" in lex["stop"] or len(unit) >= 3:
                 break
             unit.append(w.strip(",;:."))

@@ -55,6 +55,7 @@ def _lex() -> dict[str, Any]:
         "default_levels": lex["default_levels"],
         "zone": re.compile(rf"\b(?:{lex['plan_zone_words']})\b", re.I),
         "ignored": re.compile(rf"^\W*(?:{lex['ignored_labels']})\b", re.I),
+        "no_value": re.compile(rf"\s*(?:{lex['no_value']})\s*", re.I),
     }
 
 
@@ -194,6 +195,27 @@ def _row_kinds(table: Table) -> dict[int, str] | None:
     return kinds if len(kinds) >= 2 and table.n_cols >= 2 else None
 
 
+def _grid_row_order(row_units: list[tuple[int, Unit]]) -> list[Unit]:
+    """Units of one grid row, each right after the unit of a column to its
+    left that it sits against: the nearest one starting above it (or level
+    with it). A cell centred vertically may start above the text it belongs
+    to; it then goes with the first unit on its left."""
+    keys: dict[int, tuple[float, ...]] = {}
+    for col in sorted({c for c, _ in row_units}):
+        left = list(keys)
+        for i, (c, u) in enumerate(row_units):
+            if c != col:
+                continue
+            if not left:
+                keys[i] = (round(u.bbox.top / 3),)
+                continue
+            above = [j for j in left if row_units[j][1].bbox.top <= u.bbox.top + 3]
+            anchor = max(above, key=lambda j: (row_units[j][1].bbox.top, row_units[j][0])) if above else \
+                min(left, key=lambda j: (row_units[j][1].bbox.top, row_units[j][0]))
+            keys[i] = keys[anchor] + (col, u.bbox.top)
+    return [row_units[i][1] for i in sorted(keys, key=lambda i: keys[i])]
+
+
 def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], bool]:
     """Units of a table, and whether it is a grid of plan levels."""
     found = _column_kinds(table)
@@ -206,12 +228,13 @@ def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], 
                 lines = sorted(c.lines, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
                 for grp in _split(lines):
                     u = _make_unit(grp, page, vocab, kinds[c.col] or "description", grid=True)
+                    if u and kinds[c.col] == "target" and _lex()["no_value"].fullmatch(u.raw):
+                        continue  # "–" under "CIBLE 2024-2025": no target that year
                     if u and notes[c.col] and kinds[c.col] == "target" and not find_dates(u.text, years=True):
                         u.text = f"{u.text} ({notes[c.col]})"  # a value under "CIBLE 2024-2025"
                     if u:
                         row_units.append((c.col, u))
-            row_units.sort(key=lambda cu: (round(cu[1].bbox.top / 3), cu[0]))
-            units += [u for _, u in row_units]
+            units += _grid_row_order(row_units)
         return units, True
     rows = _row_kinds(table)
     if rows is not None:

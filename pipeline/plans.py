@@ -126,7 +126,45 @@ def _values(following, body: float) -> list[dict[str, Any]]:
         if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
             return [{"name": p[0].upper() + p[1:], "text": None, "page": page.number, **block.bbox.as_row()}
                     for p in parts]
+        return _values_in_prose(following)
     return []
+
+
+def _values_in_prose(following) -> list[dict[str, Any]]:
+    """Values named by a sentence ("Nos valeurs sont la bienveillance,
+    l'accessibilité et la qualité."), each described by the sentences of the
+    next paragraphs that open with its name ("La bienveillance implique ...")."""
+    lex = load_yaml("plan_fr.yaml")["values_in_prose"]
+    page, block = following[0]
+    first = re.split(r"(?<=[.!?])\s+", block.text)[0]
+    m = re.search(rf"(?:{lex['intro']})\s+(?P<list>[^.:;!?]+?)\s*[.!?]?$", first, re.I)
+    if not m:
+        return []
+    article = rf"^(?:{lex['articles']})\s*"
+    conj = "|".join(re.escape(c) for c in load_yaml("plan_fr.yaml")["list_conjunctions"])
+    parts = [re.sub(article, "", p.strip(), flags=re.I) for p in re.split(rf",|\s(?:{conj})\s", m.group("list"))]
+    parts = [p.strip() for p in parts if p.strip()]
+    if not 2 <= len(parts) <= 8 or any(len(p.split()) > 3 for p in parts):
+        return []
+    values = [{"name": p[0].upper() + p[1:], "text": [], "page": page.number, **block.bbox.as_row()} for p in parts]
+    keys = [p.casefold() for p in parts]
+    rest = block.text[len(first):].strip()
+    texts = [rest] + [b.text for _, b in following[1:]]
+    def opens(sentence: str) -> int | None:
+        head = " ".join(sentence.split()[:5]).casefold()
+        return next((k for k, key in enumerate(keys) if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", head)), None)
+
+    current = None
+    for text in texts:
+        sentences = [x.strip() for x in re.split(r"(?<=[.!?])\s+", text) if x.strip()]
+        if sentences and current is not None and opens(sentences[0]) is None:
+            break  # a paragraph about something else
+        for sentence in sentences:
+            hit = opens(sentence)
+            current = hit if hit is not None else current
+            if current is not None:
+                values[current]["text"].append(sentence)
+    return [{**v, "text": " ".join(v["text"]) or None} for v in values]
 
 
 def statements(doc: Document) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ def test_date_target(text, start, end):
     ("un guide thématique par année", "un guide thématique par année"),
     ("augmentation de 20 % d'ici 2022", "20 %"),
     ("500 nouveaux membres d'ici 2025", "500 nouveaux membres"),
+    ("19,6 M (2023-2024)", "19,6 M"),  # the year a period column adds is not part of the unit
 ])
 def test_quantity_target(text, value):
     got = normalize_target(text)

@@ -553,3 +553,50 @@ def test_activity_report_has_no_plan_items(tmp_path):
            "formation continue ont réuni plus de 900 participants lors des webinaires.")
     out = _plan(f.save(tmp_path / "p.pdf"), doc_type="activity_report")
     assert out == {"statements": [], "plan_items": [], "targets": []}
+
+
+# --------------------------------------------------------------------------- period columns, centred cells
+
+def test_period_columns_with_vertically_centred_cells_and_years_without_target(tmp_path):
+    """A target cell centred in its row starts above the indicator it belongs
+    to; a dash under a year says there is no target that year."""
+    path = tmp_path / "p.pdf"
+    _fonts()
+    head = ParagraphStyle("h", fontName=BOLD, fontSize=13, leading=17)
+    cell = ParagraphStyle("c", fontName=REG, fontSize=9, leading=11)
+    hcell = ParagraphStyle("hc", fontName=BOLD, fontSize=8.5, leading=10)
+    rows = [
+        ("1. Taux de réponse des membres au sondage annuel sur les besoins de formation continue",
+         "40 %", "45 %", "50 %"),
+        ("2. Délai de traitement des demandes d'équivalence",
+         "Mesure à établir au cours de l'année", "Réduction de 10 % par rapport à la mesure initiale", "–"),
+        ("3. Nombre de capsules de formation diffusées", "4", "6", "8"),
+    ]
+    data = [[Paragraph(h, hcell) for h in ("INDICATEURS", "CIBLE 2025-2026", "CIBLE 2026-2027", "CIBLE 2027-2028")]]
+    data += [[Paragraph(t, cell) for t in row] for row in rows]
+    table = Table(data, colWidths=[200, 90, 90, 90])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    story = [Paragraph("Plan stratégique 2025-2028", head),
+             Paragraph("Ordre des audioprothésistes du Québec", head), Spacer(1, 14),
+             Paragraph("Objectif 2.3 : Soutenir le développement professionnel des membres", head),
+             Spacer(1, 8), table]
+    SimpleDocTemplate(str(path), pagesize=letter, invariant=1).build(story)
+    out = _plan(path)
+    obj = "Soutenir le développement professionnel des membres"
+    i1 = "Taux de réponse des membres au sondage annuel sur les besoins de formation continue"
+    i2 = "Délai de traitement des demandes d'équivalence"
+    i3 = "Nombre de capsules de formation diffusées"
+    assert _items(out) == [("objective", "2.3", obj, None), ("indicator", "1", i1, obj),
+                           ("indicator", "2", i2, obj), ("indicator", "3", i3, obj)]
+    got = [(item, text, kind, value) for item, text, kind, _, _, value in _targets(out)]
+    assert got == [
+        (i1, "40 % (2025-2026)", "quantity", "40 %"),
+        (i1, "45 % (2026-2027)", "quantity", "45 %"),
+        (i1, "50 % (2027-2028)", "quantity", "50 %"),
+        (i2, "Mesure à établir au cours de l'année (2025-2026)", "date", None),
+        (i2, "Réduction de 10 % par rapport à la mesure initiale (2026-2027)", "quantity", "10 %"),
+        (i3, "4 (2025-2026)", "quantity", "4"),
+        (i3, "6 (2026-2027)", "quantity", "6"),
+        (i3, "8 (2027-2028)", "quantity", "8"),
+    ]

@@ -111,3 +111,24 @@ def test_values_listed_as_name_colon_description_items(tmp_path):
         ("value", "Transparence", "nos décisions sont expliquées."),
         ("value", "Rigueur", "nos avis reposent sur les données probantes."),
     ]
+
+
+def test_values_named_in_a_sentence_and_described_in_the_next_paragraph(tmp_path):
+    pdf = _draw(tmp_path / "p.pdf", [
+        ("Plan stratégique 2024-2028", BOLD, 20), None,
+        ("Notre mission", BOLD, 14),
+        ("Protéger le public en encadrant l'exercice de la podiatrie.", REG, 10.5), None,
+        ("Nos valeurs", BOLD, 14),
+        ("Les valeurs qui guident l'Ordre sont l'intégrité, la collaboration et l'équité.", REG, 10.5), None,
+        ("L'intégrité se traduit par des décisions impartiales. La collaboration", REG, 10.5),
+        ("unit l'Ordre à ses partenaires. Enfin, l'équité assure un traitement juste.", REG, 10.5), None,
+        ("Ces valeurs orientent toutes nos actions.", REG, 10.5), None,
+        ("ORIENTATIONS", BOLD, 14),
+    ])
+    got = [(r["kind"], r["name"], r["text"]) for r in _statements(pdf)]
+    assert got == [
+        ("mission", None, "Protéger le public en encadrant l'exercice de la podiatrie."),
+        ("value", "Intégrité", "L'intégrité se traduit par des décisions impartiales."),
+        ("value", "Collaboration", "La collaboration unit l'Ordre à ses partenaires."),
+        ("value", "Équité", "Enfin, l'équité assure un traitement juste."),
+    ]
