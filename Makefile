@@ -8,7 +8,7 @@ OUT    ?= extracted
 WORKERS ?= 1
 SHARED ?= ../shared
 
-.PHONY: all extract plots test bench lint docs score clean
+.PHONY: all extract plots test bench lint docs score evalset clean
 
 all: extract plots
 
@@ -53,3 +53,13 @@ score: extract
 
 clean:
 	rm -rf $(OUT)/*.csv $(OUT)/*.parquet $(OUT)/extraction.xlsx $(OUT)/.cache $(OUT)/.manifest.json
+
+# The project's own evaluation set: tests/evalset/src/*.html printed to PDF,
+# extracted, and scored against tests/evalset/gold/ with the reference scorer.
+EVAL := build/evalset
+evalset: $(STAMP)
+	rm -rf $(EVAL)/pdf $(EVAL)/gold && mkdir -p $(EVAL)/gold
+	$(BIN)/python tests/evalset/build.py $(EVAL)/pdf >/dev/null
+	cp tests/evalset/gold/*.json $(EVAL)/gold/
+	$(BIN)/python -m pipeline run $(EVAL)/pdf --out $(EVAL)/out --quiet --no-review || true
+	$(BIN)/python $(SHARED)/eval/score.py $(EVAL)/out $(EVAL)/gold $(if $(VERBOSE),--verbose)

@@ -159,9 +159,27 @@ def organization_of(doc: Document) -> tuple[str | None, str | None]:
         author = collapse_ws(doc.metadata.get("Author", ""))
         name = author if head_re.match(author) else None
         acr = None
+    if name and name.isupper():
+        name = _as_printed_in_text(doc, name, forms)
     if name and not acr:
         acr = _acronym_in_text(doc, name)
     return name, acr or None
+
+
+def _as_printed_in_text(doc: Document, upper: str, forms) -> str:
+    """A name printed in capitals on the cover ("ORDRE DES INGÉNIEURS DU
+    QUÉBEC"), as the gazetteer or the document's own text writes it in
+    lower case."""
+    folded = _fold(upper)
+    for form, name, _ in forms:
+        if form == folded:
+            return name
+    text = doc.text + "\n" + "\n".join(r for p in doc.pages for r in p.removed)
+    pattern = r"\s+".join(re.escape(w) for w in upper.split())
+    for m in re.finditer(pattern, text, re.I):
+        if not m.group(0).isupper():
+            return collapse_ws(m.group(0))
+    return upper
 
 
 def _acronym_in_text(doc: Document, name: str) -> str | None:
@@ -202,6 +220,11 @@ def _years_in(text: str, prefer_span: bool) -> tuple[int, int] | None:
         return (a, b) if 0 <= b - a <= 10 else None
 
     candidates = []
+    # "2024-2025 à 2027-2028": fiscal years, from the first one's start to the last one's end
+    fiscal_span = re.search(r"\b((?:19|20)\d\d)\s*[-–]\s*(?:(?:19|20)?\d\d)\s*(?:à|au|-|–)\s*"
+                            r"(?:19|20)\d\d\s*[-–]\s*((?:19|20)?\d\d)\b", text)
+    if fiscal_span and from_range(fiscal_span):
+        candidates.append(("range", from_range(fiscal_span)))
     if month_span:
         end = int(month_span.group(2))
         start = int(month_span.group(1)) if month_span.group(1) else end

@@ -216,6 +216,41 @@ def _merge_superscripts(row: list[Word]) -> list[Word]:
     return [_strip_unicode_footnote(w) for w in out]
 
 
+def _letterspaced_pair(a: Word, b: Word) -> bool:
+    gap = b.bbox.x0 - a.bbox.x1
+    return len(a.text) <= 3 and len(b.text) <= 3 and abs(a.size - b.size) < 0.5 and 0 <= gap < 0.9 * a.size \
+        and all(ch.isupper() or ch.isdigit() for ch in a.text + b.text)
+
+
+def _merge_letterspaced(row: list[Word]) -> list[Word]:
+    """"O R I E N TAT I O N 1" (capitals set with wide letter spacing, each
+    letter its own word) -> "ORIENTATION 1": a run of short capital words with
+    even gaps is one word; a gap clearly wider than the others is a space."""
+    out: list[Word] = []
+    i = 0
+    while i < len(row):
+        j = i
+        while j + 1 < len(row) and _letterspaced_pair(row[j], row[j + 1]):
+            j += 1
+        run = row[i:j + 1]
+        i = j + 1
+        if len(run) < 4 or sum(len(w.text) == 1 for w in run) < 3:
+            out.extend(run)
+            continue
+        gaps = [run[k + 1].bbox.x0 - run[k].bbox.x1 for k in range(len(run) - 1)]
+        letter = sorted(gaps)[len(gaps) // 2]
+        pieces: list[list[Word]] = [[run[0]]]
+        for k, gap in enumerate(gaps):
+            if gap > 1.5 * letter + 0.5:
+                pieces.append([run[k + 1]])
+            else:
+                pieces[-1].append(run[k + 1])
+        for piece in pieces:
+            out.append(replace(piece[0], text="".join(w.text for w in piece),
+                               bbox=BBox.enclosing([w.bbox for w in piece])))
+    return out
+
+
 def _strip_unicode_footnote(w: Word) -> Word:
     text = w.text.rstrip(SUPERSCRIPT_DIGITS)
     if text != w.text and sum(c.isalpha() for c in text) >= 3:
@@ -289,20 +324,23 @@ def _tables(page: Any, words: list[Word], page_no: int, found: list[Any] | None 
         # Only the table's own words are candidates for its cells.
         candidates = [i for i, w in enumerate(words) if i not in used and tb.contains_center(w.bbox, 0.5)]
         cells: list[Cell] = []
+        taken: set[int] = set()
         for ri, r in enumerate(rows):
             for ci, c in enumerate(r):
                 if c is None:
                     continue
                 cb = BBox(*c)
-                inside = [i for i in candidates if i not in used and cb.contains_center(words[i].bbox, 0.5)]
-                used.update(inside)
+                inside = [i for i in candidates if i not in taken and cb.contains_center(words[i].bbox, 0.5)]
+                taken.update(inside)
                 cell_words = [words[i] for i in inside]
                 lines = tuple(
-                    _make_line(_merge_superscripts(r2)) for r2 in _rows(cell_words)
+                    _make_line(_merge_letterspaced(_merge_superscripts(r2))) for r2 in _rows(cell_words)
                 ) if cell_words else ()
                 cells.append(Cell(ri, ci, join_lines([ln.text for ln in lines]), cb, lines))
-        if not any(c.text for c in cells):
-            continue
+        if not any(c.text for c in cells) or sum(1 for c in cells if c.text) == 1 and all(
+                c.bbox is not None and c.bbox.width < 0.1 * tb.width for c in cells if not c.text):
+            continue  # a framed box (a panel with a coloured bar at its side): its words stay text
+        used.update(taken)
         tables.append(Table(page_no, tb, tuple(cells), n_rows, n_cols, ruled=True))
     rest = [w for i, w in enumerate(words) if i not in used]
     return tables, rest
@@ -351,11 +389,23 @@ def _split_vertical(group, min_gutter):
         overlap = min(lt[1], rt[1]) - max(lt[0], rt[0])
         # Side by side only if the two sides share vertical extent; otherwise a
         # horizontal cut reads them in a better order.
-        if overlap <= 0:
+        if overlap <= 0 or _label_column(left, right):
             continue
         if best is None or g[1] - g[0] > best[0]:
             best = (g[1] - g[0], left, right)
     return [best[1], best[2]] if best else None
+
+
+def _label_column(left, right) -> bool:
+    """The left side is a column of labels ("Indicateur :", "Cible :") whose
+    values sit on the same baselines on the right: rows of a form, not two
+    columns of text."""
+    lines = [x for _, x in left if isinstance(x, Line)]
+    labels = [ln for ln in lines if ln.text.rstrip().endswith(":") and len(ln.text) <= 40]
+    if len(labels) < 2 or len(labels) < 0.6 * len(left):
+        return False
+    partnered = sum(1 for ln in labels if any(abs(b.top - ln.bbox.top) < 2 for b, _ in right))
+    return partnered >= 0.8 * len(labels)
 
 
 def _split_horizontal(group):
@@ -600,7 +650,7 @@ def _read_page(page: Any, number: int, opts: LayoutOptions):
         tables, rest = _tables(page, words, number) if words else ([], [])
     segs: list[Line] = []
     for row in _rows(rest):
-        row = _merge_superscripts(row)
+        row = _merge_letterspaced(_merge_superscripts(row))
         if row:
             segs.extend(_segments(row, opts))
     return number, width, height, segs, tables, n_images, has_text, ocr_done

@@ -28,7 +28,8 @@ def _lex() -> dict[str, Any]:
         "qualifiers": sorted(plan["quantity_qualifiers"], key=len, reverse=True),
         "stop": set(plan["quantity_stop_words"]),
         "rate": re.compile(
-            r"\bpar\s+(?:" + "|".join(re.escape(p) for p in plan["rate_periods"]) + r")\b", re.I),
+            r"\b(?:par|chaque)\s+(?:" + "|".join(re.escape(p) for p in plan["rate_periods"]) + r")\b", re.I),
+        "units": sorted(plan["compound_units"], key=len, reverse=True),
         "open_start": sorted(dates["open_start"], key=len, reverse=True),
     }
 
@@ -59,12 +60,18 @@ def quantity_of(text: str, spans=None) -> str | None:
     lex = _lex()
     masked = _mask_dates(text, spans if spans is not None else find_dates(text, years=True))
     pct = re.search(rf"({_NUMBER})\s*%", masked)
+    rate = lex["rate"].search(masked)
     if pct:
+        if rate and not masked[pct.end():rate.start()].strip():
+            return f"{pct.group(1)} % {rate.group(0)}"  # "100 % chaque année"
         return f"{pct.group(1)} %"
     num = re.search(_NUMBER, masked)
-    rate = lex["rate"].search(masked)
     if num:
-        words = masked[num.end():].split()
+        after = masked[num.end():].lstrip()
+        compound = next((u for u in lex["units"] if after.lower().startswith(u + " ") or after.lower() == u), None)
+        if compound and not (rate and rate.start() >= num.end()):
+            return f"{num.group(0)} {after[:len(compound)]}"  # "10 points de pourcentage"
+        words = after.split()
         unit: list[str] = []
         for w in words:
             lw = w.lower().strip(",;:.")

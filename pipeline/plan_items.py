@@ -86,6 +86,7 @@ class Item:
     parent: int | None = None
     targets: list[tuple[str, int, BBox]] = field(default_factory=list)
     bbox: BBox | None = None
+    listed: bool = False  # a member of a list under a plural heading ("ACTIONS" over bullets)
 
 
 # --------------------------------------------------------------------------- units
@@ -102,6 +103,13 @@ def _label(text: str) -> tuple[str | None, int]:
             if not rest.strip() or re.match(r"\s*(?:n[°o]\s*)?[A-Z]{0,3}-?\d{1,2}(?:\.\d{1,2})*(?![\d-])|\s*[:–-]", rest):
                 best = (kind, m.end())
     return best
+
+
+def starts_with_level_label(text: str) -> bool:
+    """The text opens with a plan level's label ("Orientation 2", "Objectif
+    1.1 :"), not a target's."""
+    label, _ = _label(text.strip())
+    return label is not None and label != "target"
 
 
 def _make_unit(lines: list[Line], page: int, vocab: set[str], column: str | None = None,
@@ -297,6 +305,7 @@ def items_of(doc: Document, body: float) -> list[Item]:
     context: str | None = None
     context_items: list[int] = []
     pending: Item | None = None
+    pending_target: Unit | None = None
     plain: list[Unit] = []  # paragraphs under a context heading, items if no list follows
 
     def flush_plain():
@@ -328,6 +337,11 @@ def items_of(doc: Document, body: float) -> list[Item]:
             flush_plain()
             zone, context = False, None  # another part of the document
             continue
+        if pending_target is not None:
+            label_unit, pending_target = pending_target, None
+            if not (u.label or u.code or u.bullet) and u.page == label_unit.page:
+                target(u.text, u.page, label_unit.bbox.union(u.bbox))  # "Cible :" | "automne 2024"
+                continue
         if pending is not None:
             if u.label or u.code or u.bullet:
                 pending = None
@@ -339,7 +353,10 @@ def items_of(doc: Document, body: float) -> list[Item]:
                 continue
         kind = u.label or (u.column if u.column != "description" else None)
         if kind == "target":
-            target(u.text or u.raw, u.page, u.bbox)
+            if u.label_only and not u.grid:
+                pending_target = u
+            else:
+                target(u.text or u.raw, u.page, u.bbox)
             continue
         if u.label and u.label_only and not u.code and _plural(u.raw) and not u.grid:
             flush_plain()
@@ -357,7 +374,7 @@ def items_of(doc: Document, body: float) -> list[Item]:
         if u.column == "description":
             continue
         if context and (u.bullet or u.code):
-            items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox))
+            items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox, listed=True))
             context_items.append(len(items) - 1)
             continue
         if u.code and "." not in u.code.strip(".") or (u.code and re.fullmatch(r"\d+(?:\.\d+)*", u.code)):
@@ -412,7 +429,9 @@ def _link(items: list[Item]) -> None:
             if j is not None and rank[items[j].kind] < rank[it.kind]:
                 parent = j
         if parent is None:
-            cands = [open_[k] for k in allowed[it.kind] if k in open_]
+            # an item labelled on its own after a list belongs with the list's
+            # parent, not with the list's last member
+            cands = [open_[k] for k in allowed[it.kind] if k in open_ and (it.listed or not items[open_[k]].listed)]
             parent = max(cands) if cands else None
         it.parent = parent
         for k in [k for k in open_ if rank[k] >= rank[it.kind]]:

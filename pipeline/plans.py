@@ -56,7 +56,10 @@ def _sections(doc: Document, body: float):
         for page2, nxt in items[i + 1:]:
             if isinstance(nxt, Table):
                 break
-            if _is_heading(nxt, body) and (nxt.size >= item.size - 0.5 or _statement_kind(nxt.text)):
+            if _is_heading(nxt, body) and (nxt.size >= item.size - 0.5 or _statement_kind(nxt.text)
+                                           or (kind != "value" and following)):
+                break  # value names are small bold headings; a mission or vision has none
+            if plan_items.starts_with_level_label(nxt.text):
                 break
             following.append((page2, nxt))
         yield kind, item, page, following
@@ -107,12 +110,14 @@ def _values(following, body: float) -> list[dict[str, Any]]:
     from .layout import BULLETS
 
     named = []
-    for page, block in following:
+    for k, (page, block) in enumerate(following):
         text = block.text.lstrip()
         while text[:1] in BULLETS and text[1:2] == " ":
             text = text[1:].lstrip()
         m = re.match(r"([A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,3})\s?(?:[:–—]|\s-)\s+(\S.*)", text)
         if not m:
+            if k == 0 and len(following) > 2:
+                continue  # a sentence introducing the values
             break
         named.append({"name": m.group(1), "text": m.group(2).strip(), "page": page.number, **block.bbox.as_row()})
     if len(named) >= 2:

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import pytest
 from pdfgen import PLAN_EXPECTED, PROSE_EXPECTED, RULED_TABLE_ORG
 
-from pipeline.classify import _acronym_fits, _years_in, classify
+from pipeline.classify import _acronym_fits, _years_in, classify, doc_type_of
 
 
 def test_plan_type_organization_acronym_and_period(extracted_docs):
@@ -45,3 +46,32 @@ def test_period_forms():
     assert _years_in("Plan d'action 2019–2022", True) == (2019, 2022)
     assert _years_in("Rapport de novembre 2021 à mars 2022", False) == (2021, 2022)
     assert _years_in("Sans date", True) is None
+
+
+def test_fiscal_years_span_of_a_plan():
+    assert _years_in("Plan stratégique 2024-2025 à 2027-2028", True) == (2024, 2028)
+
+
+@pytest.mark.parametrize("title", ["Rapport de la présidente – mai à août 2022", "Bilan des communications 2022-2023",
+                                   "Rapport du directeur général 2023", "Activités de représentation 2021-2022"])
+def test_report_titles_that_name_no_activities(title):
+    from pipeline.document import Document
+    assert doc_type_of(Document("d", "f.pdf", "0"), title) == "activity_report"
+
+
+def test_organization_printed_in_capitals_takes_the_case_of_the_text(tmp_path):
+    from pdfgen import _canvas
+
+    from pipeline.layout import extract
+
+    c = _canvas(tmp_path / "p.pdf")
+    c.setFont("DejaVuSans", 10)
+    c.drawString(60, 760, "ORDRE DES AUDIOPROTHÉSISTES DU QUÉBEC")
+    c.setFont("DejaVuSans-Bold", 20)
+    c.drawString(60, 730, "Plan stratégique 2025-2028")
+    c.setFont("DejaVuSans", 10)
+    c.drawString(60, 700, "L'Ordre des audioprothésistes du Québec présente ses orientations.")
+    c.showPage()
+    c.save()
+    cls = classify(extract(tmp_path / "p.pdf", "d", "0" * 64))
+    assert cls.organization == "Ordre des audioprothésistes du Québec"

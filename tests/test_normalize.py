@@ -42,3 +42,12 @@ def test_other_target_has_no_dates(text):
 
 def test_amount_that_looks_like_a_year_is_not_a_date():
     assert normalize_target("Budget de 2000 $")["kind"] == "quantity"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("100 % chaque année", "100 % chaque année"),
+    ("Hausse de 10 points de pourcentage d'ici 2026", "10 points de pourcentage"),
+    ("20 heures de formation par membre", "20 heures de formation par membre"),
+])
+def test_quantity_with_a_rate_or_a_unit_of_several_words(text, value):
+    assert normalize_target(text)["value"] == value

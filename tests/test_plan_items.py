@@ -600,3 +600,68 @@ def test_period_columns_with_vertically_centred_cells_and_years_without_target(t
         (i3, "6 (2026-2027)", "quantity", "6"),
         (i3, "8 (2027-2028)", "quantity", "8"),
     ]
+
+
+# --------------------------------------------------------------------------- brochure typography
+
+def test_letter_spaced_labels_side_bar_panels_and_label_value_columns(tmp_path):
+    """A brochure exported from a web page: the level label set in spaced
+    capitals ("O R I E N T A T I O N 2"), the mission in a panel with a
+    coloured bar at its side, "Indicateur :" and "Cible :" as labels with
+    their values in a second column, after a bulleted list of actions."""
+    path = tmp_path / "p.pdf"
+    c = _canvas(path)
+    c.setFont(BOLD, 20)
+    c.drawString(60, 740, "Plan stratégique 2024-2027")
+    c.setFont(REG, 13)
+    c.drawString(60, 718, "Ordre des hygiénistes dentaires du Québec")
+    c.setFont(BOLD, 13)
+    c.drawString(60, 680, "Notre mission")
+    c.setFillColor(colors.HexColor("#0b6e69"))
+    c.rect(60, 628, 4, 40, stroke=0, fill=1)  # the bar
+    c.setStrokeColor(colors.HexColor("#dddddd"))
+    c.rect(64, 628, 440, 40, stroke=1, fill=0)  # the panel's frame
+    c.setFillColor(colors.black)
+    c.setFont(REG, 10)
+    c.drawString(74, 654, "Protéger le public en assurant la qualité des soins d'hygiène dentaire")
+    c.drawString(74, 640, "offerts partout au Québec.")
+    c.setFont(BOLD, 9)
+    c.drawString(60, 600, "ORIENTATION 2", charSpace=3.2)
+    c.setFont(BOLD, 13)
+    c.drawString(60, 584, "Prévenir les maladies buccodentaires")
+    c.setFont(BOLD, 10.5)
+    c.drawString(60, 560, "Objectif 2.1 : Joindre les personnes aînées en résidence")
+    c.setFont(BOLD, 8.5)
+    c.drawString(60, 544, "ACTIONS")
+    c.setFont(REG, 10)
+    for k, text in enumerate(["Former les préposés aux soins de bouche", "Publier une trousse pour les résidences"]):
+        c.drawString(64, 530 - 14 * k, "•")
+        c.drawString(74, 530 - 14 * k, text)
+    rows = [("Indicateur :", "Nombre de résidences visitées"), ("Cible :", "120 résidences d'ici 2026"),
+            ("Indicateur :", "Date de diffusion de la trousse"), ("Cible :", "printemps 2025")]
+    for k, (label, value) in enumerate(rows):
+        y = 494 - 14 * k - (6 if k >= 2 else 0)
+        c.setFont(BOLD, 9.5)
+        c.drawString(70, y, label)
+        c.setFont(REG, 9.5)
+        c.drawString(150, y, value)
+    c.showPage()
+    c.save()
+    doc = extract(path, "t", "0" * 64)
+    cls = classify(doc)
+    out = extract_plan(doc, cls)
+    assert [(s["kind"], s["text"]) for s in out["statements"]] == [
+        ("mission", "Protéger le public en assurant la qualité des soins d'hygiène dentaire offerts partout au Québec.")]
+    o2, o21 = "Prévenir les maladies buccodentaires", "Joindre les personnes aînées en résidence"
+    assert _items(out) == [
+        ("orientation", "2", o2, None),
+        ("objective", "2.1", o21, o2),
+        ("action", None, "Former les préposés aux soins de bouche", o21),
+        ("action", None, "Publier une trousse pour les résidences", o21),
+        ("indicator", None, "Nombre de résidences visitées", o21),
+        ("indicator", None, "Date de diffusion de la trousse", o21),
+    ]
+    assert _targets(out) == [
+        ("Nombre de résidences visitées", "120 résidences d'ici 2026", "quantity", None, None, "120 résidences"),
+        ("Date de diffusion de la trousse", "printemps 2025", "date", "2025-03-20", "2025-06-20", None),
+    ]

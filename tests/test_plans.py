@@ -132,3 +132,21 @@ def test_values_named_in_a_sentence_and_described_in_the_next_paragraph(tmp_path
         ("value", "Collaboration", "La collaboration unit l'Ordre à ses partenaires."),
         ("value", "Équité", "Enfin, l'équité assure un traitement juste."),
     ]
+
+
+def test_values_after_an_introductory_sentence_as_name_dash_description(tmp_path):
+    pdf = _draw(tmp_path / "p.pdf", [
+        ("Plan stratégique 2024-2027", BOLD, 20), None,
+        ("Nos valeurs", BOLD, 14),
+        ("Trois valeurs guident nos décisions et nos relations avec le public.", REG, 10.5), None,
+        ([("Équité", BOLD, 10.5, 0), (" – Nous traitons chaque demande avec impartialité.", REG, 10.5, 0)], REG, 10.5), None,
+        ([("Rigueur", BOLD, 10.5, 0), (" – Nos décisions reposent sur des faits.", REG, 10.5, 0)], REG, 10.5), None,
+        ([("Ouverture", BOLD, 10.5, 0), (" – Nous écoutons nos membres et nos partenaires.", REG, 10.5, 0)], REG, 10.5),
+        None, ("ORIENTATIONS", BOLD, 14),
+    ])
+    got = [(r["kind"], r["name"], r["text"]) for r in _statements(pdf)]
+    assert got == [
+        ("value", "Équité", "Nous traitons chaque demande avec impartialité."),
+        ("value", "Rigueur", "Nos décisions reposent sur des faits."),
+        ("value", "Ouverture", "Nous écoutons nos membres et nos partenaires."),
+    ]
