@@ -362,9 +362,11 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint)
     return entries
 
 
-def _is_heading(block: Block, body: float) -> bool:
+def _is_heading(block: Block, body: float, hint: YearHint) -> bool:
+    """A section heading; a list item or a dated line in bold is an entry."""
     return (block.bold or block.size >= body + 1.5) and len(block.text.split()) <= 25 \
-        and not block.text.rstrip().endswith((".", ";"))
+        and not block.text.rstrip().endswith((".", ";")) and _strip_bullet(block.text) == block.text.lstrip() \
+        and _leading_date(block.text, hint) is None
 
 
 # --------------------------------------------------------------------------- document
@@ -400,7 +402,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             out += got
             roles_prev, ncols_prev = roles, item.n_cols
             continue
-        if _is_heading(item, body):
+        if _is_heading(item, body, hint):
             minor = item.size <= body + 1 and len(item.text.split()) <= 15
             outer, section = section, collapse_ws(item.text)[:200]
             continue

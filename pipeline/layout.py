@@ -434,7 +434,13 @@ def _group_blocks(lines: list[Line]) -> list[list[Line]]:
             vgap = ln.bbox.top - prev.bbox.bottom
             close = -2 <= vgap <= 0.75 * max(prev.size, ln.size, 1.0)
             same_style = abs(prev.size - ln.size) <= 1.0 and prev.bold == ln.bold
-            if same_col and close and same_style and not _is_bullet_start(ln.text):
+            # a list item's wrapped lines hang under its text, whatever their weight
+            # ("• 15-09-2022 : **Title in bold** — plain follow-up")
+            head = blocks[-1][0]
+            hanging = _is_bullet_start(head.text) and abs(prev.size - ln.size) <= 1.0 and \
+                ln.bbox.x0 > head.bbox.x0 + 0.3 * head.size and (len(head.words) < 2 or
+                                                                abs(ln.bbox.x0 - head.words[1].bbox.x0) < 3)
+            if same_col and close and (same_style or hanging) and not _is_bullet_start(ln.text):
                 blocks[-1].append(ln)
                 continue
         blocks.append([ln])

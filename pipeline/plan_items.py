@@ -171,11 +171,20 @@ def _split(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def _column_kinds(table: Table) -> tuple[list[str | None], list[str]] | None:
+def _column_kinds(table: Table) -> tuple[list[str | None], list[str], int] | None:
     """Levels named by the header row of a grid, with what each header adds
-    after its label ("CIBLE 2023-2024" -> target, "2023-2024"), or None for
-    another table."""
-    head = [c for c in table.cells if c.row == 0]
+    after its label ("CIBLE 2023-2024" -> target, "2023-2024"), and the
+    header's row (a title row spanning the table may come first), or None
+    for another table."""
+    for row in range(min(3, table.n_rows - 1)):
+        found = _header_kinds(table, row)
+        if found is not None:
+            return (*found, row)
+    return None
+
+
+def _header_kinds(table: Table, row: int) -> tuple[list[str | None], list[str]] | None:
+    head = [c for c in table.cells if c.row == row]
     kinds: list[str | None] = [None] * table.n_cols
     notes = [""] * table.n_cols
     for c in head:
@@ -228,9 +237,13 @@ def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], 
     """Units of a table, and whether it is a grid of plan levels."""
     found = _column_kinds(table)
     if found is not None:
-        kinds, notes = found
+        kinds, notes, header = found
         units: list[Unit] = []
-        for r in range(1, table.n_rows):
+        for r in range(header):  # a title row over the grid ("Orientation 1 – ...")
+            lines = sorted((ln for c in table.cells if c.row == r for ln in c.lines),
+                           key=lambda ln: (ln.bbox.top, ln.bbox.x0))
+            units += [u for grp in _split(lines) if (u := _make_unit(grp, page, vocab))]
+        for r in range(header + 1, table.n_rows):
             row_units = []
             for c in (c for c in table.cells if c.row == r):
                 lines = sorted(c.lines, key=lambda ln: (ln.bbox.top, ln.bbox.x0))

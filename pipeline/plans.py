@@ -34,7 +34,7 @@ def _is_heading(block: Block, body: float) -> bool:
         and not block.text.rstrip().endswith((".", ",", ";"))
 
 
-def _statement_kind(text: str) -> str | None:
+def statement_kind(text: str) -> str | None:
     heads = load_yaml("plan_fr.yaml")["statement_headings"]
     t = collapse_ws(re.sub(_LEAD, "", text)).rstrip(" :").lower()
     for kind, pat in heads.items():
@@ -49,14 +49,14 @@ def _sections(doc: Document, body: float):
     for i, (page, item) in enumerate(items):
         if not isinstance(item, Block) or not _is_heading(item, body):
             continue
-        kind = _statement_kind(item.text)
+        kind = statement_kind(item.text)
         if kind is None:
             continue
         following: list[tuple[Page, Block]] = []
         for page2, nxt in items[i + 1:]:
             if isinstance(nxt, Table):
                 break
-            if _is_heading(nxt, body) and (nxt.size >= item.size - 0.5 or _statement_kind(nxt.text)
+            if _is_heading(nxt, body) and (nxt.size >= item.size - 0.5 or statement_kind(nxt.text)
                                            or (kind != "value" and following)):
                 break  # value names are small bold headings; a mission or vision has none
             if plan_items.starts_with_level_label(nxt.text):

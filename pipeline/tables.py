@@ -34,6 +34,14 @@ def _header_like(row: list[Line]) -> bool:
     return True
 
 
+def _is_section_heading(text: str) -> bool:
+    """A heading of its own ("Notre mission" beside "Nos valeurs": two
+    columns of text), not a column label."""
+    from .plans import statement_kind  # local: plans reads the model this module builds
+
+    return statement_kind(text) is not None
+
+
 def _continues(row: list[Line], above: list[Line], tol: float) -> bool:
     """Every segment of ``row`` is the next line of a same-styled line just
     above it: wrapped headings side by side, not the header of a grid."""
@@ -86,7 +94,8 @@ def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0) -> tuple[lis
         if (
             len(body) >= 2
             and len(used_cols) >= 2
-            and max(s.size for s in head) <= 1.3 * median(body_sizes)
+            and max(s.size for s in head) <= 1.2 * median(body_sizes)
+            and not any(_is_section_heading(s.text) for s in head)
         ):
             tables.append(_build(head, body, starts, page_no))
             for seg in head:
