@@ -274,6 +274,9 @@ def _make_line(words: list[Word]) -> Line:
     return Line(tuple(words), BBox.enclosing([w.bbox for w in words]), _join_words(words))
 
 
+_LIST_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[A-Za-z][.)]|[IVX]{1,4}\.")
+
+
 def _segments(row: list[Word], opts: LayoutOptions) -> list[Line]:
     """Split a row at gaps wide enough to be a column gutter or a tab stop."""
     segs: list[list[Word]] = [[row[0]]]
@@ -281,7 +284,11 @@ def _segments(row: list[Word], opts: LayoutOptions) -> list[Line]:
         prev = segs[-1][-1]
         gap = w.bbox.x0 - prev.bbox.x1
         lone_bullet = len(segs[-1]) == 1 and prev.text in BULLETS and gap <= 3 * max(prev.size, w.size)
-        if gap > max(opts.segment_gap_em * max(prev.size, w.size), opts.min_gutter * 0.8) and not lone_bullet:
+        # a list number hanging in its own gutter ("1.1   Encadrer ...") opens the text beside it
+        lone_code = len(segs) == 1 and len(segs[-1]) == 1 and _LIST_CODE.fullmatch(prev.text) is not None \
+            and gap <= 4 * max(prev.size, w.size) and not _LIST_CODE.fullmatch(w.text)
+        if gap > max(opts.segment_gap_em * max(prev.size, w.size), opts.min_gutter * 0.8) and not lone_bullet \
+                and not lone_code:
             segs.append([w])
         else:
             segs[-1].append(w)

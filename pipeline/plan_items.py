@@ -38,7 +38,7 @@ from .normalize import normalize_target
 from .resources import load_yaml
 from .textnorm import collapse_ws
 
-_CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})*))(?=\s)\s*[:.–-]?\s*")
+_CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})*))(?=\s)\s*[:.–—-]?\s*")
 
 
 _TOC_LINE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\.{4,}")
@@ -100,7 +100,7 @@ def _label(text: str) -> tuple[str | None, int]:
         m = rx.match(text)
         if m and m.end() > best[1]:
             rest = text[m.end():]
-            if not rest.strip() or re.match(r"\s*(?:n[°o]\s*)?[A-Z]{0,3}-?\d{1,2}(?:\.\d{1,2})*(?![\d-])|\s*[:–-]", rest):
+            if not rest.strip() or re.match(r"\s*(?:n[°o]\s*)?[A-Z]{0,3}-?\d{1,2}(?:\.\d{1,2})*(?![\d-])|\s*[:–—-]", rest):
                 best = (kind, m.end())
     return best
 
@@ -125,9 +125,9 @@ def _make_unit(lines: list[Line], page: int, vocab: set[str], column: str | None
     if label:
         text = text[n:].lstrip()
         m = re.match(r"(?:n[°o]\s*)?([A-Z]{0,3}-?\d{1,2}(?:\s?\.\s?\d{1,2})*)\.?\s*", text)
-        if m and (m.end() == len(text) or text[m.end() - 1].isspace() or text[m.end():m.end() + 1] in ":–-"):
+        if m and (m.end() == len(text) or text[m.end() - 1].isspace() or text[m.end():m.end() + 1] in ":–—-"):
             code, text = re.sub(r"\s", "", m.group(1)), text[m.end():]
-        text = text.lstrip(" :–-").strip()
+        text = text.lstrip(" :–—-").strip()
         label_only = not text
     else:
         m = _CODE.match(text + " ")
@@ -278,11 +278,15 @@ def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], 
     return units, False
 
 
+def _vocab(doc: Document) -> set[str]:
+    return {w.lower().strip(".,;:()«»\"") for _, it in doc.iter_items() if isinstance(it, Block)
+            for w in it.text.split()}
+
+
 def units_of(doc: Document) -> list[tuple[Unit | None, bool]]:
     """(unit, opens the plan part) in reading order; a ``None`` unit marks the
     end of a grid."""
-    vocab = {w.lower().strip(".,;:()«»\"") for _, it in doc.iter_items() if isinstance(it, Block)
-             for w in it.text.split()}
+    vocab = _vocab(doc)
     out: list[tuple[Unit | None, bool]] = []
     for page, item in doc.iter_items():
         if isinstance(item, Table):
@@ -312,6 +316,7 @@ def _plural(label_text: str) -> bool:
 
 def items_of(doc: Document, body: float) -> list[Item]:
     lex = _lex()
+    vocab = _vocab(doc)
     items: list[Item] = []
     zone = False
     zone_size = 0.0
@@ -383,6 +388,11 @@ def items_of(doc: Document, body: float) -> list[Item]:
             items.append(it)
             if u.label_only:
                 pending = it
+            continue
+        if not kind and not u.code and not u.bullet and not u.grid and items and u.text[:1].islower() \
+                and u.page in (items[-1].page, items[-1].page + 1) \
+                and not items[-1].text.rstrip().endswith((".", "!", "?", ":", ";")):
+            items[-1].text = join_lines([items[-1].text, u.text], vocab)  # the item goes on after a page break
             continue
         if u.column == "description":
             continue

@@ -122,6 +122,22 @@ def _values(following, body: float) -> list[dict[str, Any]]:
         named.append({"name": m.group(1), "text": m.group(2).strip(), "page": page.number, **block.bbox.as_row()})
     if len(named) >= 2:
         return named
+    # A list of names only: "• Bienveillance", "• Intégrité", ...
+    names = []
+    for page, block in following:
+        for ln in block.lines:
+            text = ln.text.strip()
+            bullet = text[:1] in BULLETS and text[1:2] == " "
+            text = text[1:].strip() if bullet else text
+            if not (bullet or len(block.lines) > 1) or not text[:1].isupper() or len(text.split()) > 4 \
+                    or text.endswith((".", ",", ";", ":")):
+                break
+            names.append({"name": text, "text": None, "page": page.number, **ln.bbox.as_row()})
+        else:
+            continue
+        break
+    if len(names) >= 2:
+        return names
     # An inline list "Courage, collaboration, cohérence, engagement."
     if following:
         page, block = following[0]

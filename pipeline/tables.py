@@ -22,6 +22,26 @@ def _rows_of(lines: list[Line]) -> list[list[Line]]:
     return [sorted(r, key=lambda s: s.bbox.x0) for r in rows]
 
 
+def _split_labels(row: list[Line]) -> list[Line]:
+    """Column labels set close together ("Cible 2024   Cible 2025   Cible
+    2026", one segment for the page's layout) split at gaps much wider than
+    a space, when the row looks like a header once split."""
+    out: list[Line] = []
+    for seg in row:
+        parts: list[list] = [[seg.words[0]]] if seg.words else []
+        for w in seg.words[1:]:
+            prev = parts[-1][-1]
+            if w.bbox.x0 - prev.bbox.x1 > 0.9 * max(w.size, prev.size):
+                parts.append([w])
+            else:
+                parts[-1].append(w)
+        if len(parts) < 2:
+            out.append(seg)
+            continue
+        out += [Line(tuple(p), BBox.enclosing([w.bbox for w in p]), " ".join(w.text for w in p)) for p in parts]
+    return out if len(out) > len(row) and _header_like(out) else row
+
+
 def _header_like(row: list[Line]) -> bool:
     if len(row) < 2:
         return False
@@ -67,7 +87,7 @@ def _column_of(seg: Line, starts: list[float], tol: float) -> int | None:
 def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0) -> tuple[list[Table], list[Line]]:
     """Grids laid out with white space only: a header row of short bold or
     upper-case labels, then rows whose text stays inside the header's columns."""
-    rows = _rows_of(lines)
+    rows = [_split_labels(r) for r in _rows_of(lines)]
     tables: list[Table] = []
     used: set[int] = set()
     i = 0
@@ -119,8 +139,13 @@ def _build(head: list[Line], body: list[list[tuple[int, Line]]], starts: list[fl
     last_first_bottom: float | None = None
     for r in body:
         first = [s for c, s in r if c == 0]
+        # a new row: a gap before its first cell, or before a value in a column the current row has filled
+        # (one-line values against a first cell that wraps)
+        top = min(s.bbox.top for _, s in r)
         starts_row = bool(first) and (
             last_first_bottom is None or first[0].bbox.top - last_first_bottom > 0.8 * line_h
+            or (len(groups) > 1 and any(groups[-1][c] and top - groups[-1][c][-1].bbox.bottom > 0.8 * line_h
+                                        for c, _ in r if c > 0))
         )
         if starts_row or len(groups) == 1:
             groups.append([[] for _ in range(n_cols)])
