@@ -370,6 +370,12 @@ def items_of(doc: Document, body: float) -> list[Item]:
                 pending = None
                 continue
         kind = u.label or (u.column if u.column != "description" else None)
+        if items and not u.code and not u.bullet and u.text[:1].islower() \
+                and (not kind and not u.grid and u.page in (items[-1].page, items[-1].page + 1)
+                     or u.grid and kind == items[-1].kind and u.page == items[-1].page + 1) \
+                and not items[-1].text.rstrip().endswith((".", "!", "?", ":", ";")):
+            items[-1].text = join_lines([items[-1].text, u.text], vocab)  # the item goes on after a page break
+            continue
         if kind == "target":
             if u.label_only and not u.grid:
                 pending_target = u
@@ -388,11 +394,6 @@ def items_of(doc: Document, body: float) -> list[Item]:
             items.append(it)
             if u.label_only:
                 pending = it
-            continue
-        if not kind and not u.code and not u.bullet and not u.grid and items and u.text[:1].islower() \
-                and u.page in (items[-1].page, items[-1].page + 1) \
-                and not items[-1].text.rstrip().endswith((".", "!", "?", ":", ";")):
-            items[-1].text = join_lines([items[-1].text, u.text], vocab)  # the item goes on after a page break
             continue
         if u.column == "description":
             continue
