@@ -55,6 +55,7 @@ class Entry:
     span_locs: list[tuple[int, BBox]] = field(default_factory=list)  # (page, box) of each span's text
     text: list[str] = field(default_factory=list)  # everything the entry says, for entities
     boxes: list[tuple[int, BBox]] = field(default_factory=list)  # (page, box) of each text line
+    cols: list[int] = field(default_factory=list)  # table column of each text line (-1 outside tables)
     plan_context: str | None = None
     source: str = "table"  # table, list or prose
 
@@ -160,22 +161,25 @@ def _groups(act: list[Line], hint: YearHint) -> list[list[Line]]:
 
 
 def _row_entries(cells: dict[str, list[Cell]], page: int, section: str | None, hint: YearHint,
-                 vocab: set[str]) -> list[Entry]:
+                 vocab: set[str], period: tuple[date, date] | None = None) -> list[Entry]:
     """Entries of one table row; none when the row has nothing of its own."""
     act = [ln for c in cells.get("activity", []) for ln in c.lines]
     other = [ln for role in ("result", "participants") for c in cells.get(role, []) for ln in c.lines]
     right = max((_cell_right(c) for c in cells.get("activity", [])), default=0.0)
+    col_of = {id(ln): c.col for cs in cells.values() for c in cs for ln in c.lines}
     out: list[Entry] = []
     for k, group in enumerate(_groups(act, hint) or [[]]):
         e = _entry_of(group, other if k == 0 else [], [ln for c in cells.get("date", []) for ln in c.lines]
-                      if k == 0 else [], right, page, section, hint, vocab)
+                      if k == 0 else [], right, page, section, hint, vocab, period)
         if e is not None:
+            e.cols = [col_of[id(ln)] for ln in group] + [col_of[id(ln)] for ln in (other if k == 0 else [])]
             out.append(e)
     return out
 
 
 def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right: float, page: int,
-              section: str | None, hint: YearHint, vocab: set[str]) -> Entry | None:
+              section: str | None, hint: YearHint, vocab: set[str],
+              period: tuple[date, date] | None = None) -> Entry | None:
     spans: list[Span] = []
     locs: list[tuple[int, BBox]] = []
     date_text: list[str] = []
@@ -220,6 +224,18 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
             spans += lead
             locs += [(page, ln.bbox)] * len(lead)
             date_text.append(_strip_bullet(ln.text).split(":")[0].strip())
+    if spans and other and period is not None:
+        # the follow-up text dates the activity's own later meetings ("une rencontre de suivi a eu
+        # lieu le 26 avril"); a date outside the report's period, or cited, is a reference
+        joined = join_lines([ln.text for ln in other], vocab)
+        known = {(sp.start, sp.end) for sp in spans}
+        for sp in find_dates(joined, hint):
+            if sp.precision in ("day", "span", "week") and period[0] <= sp.start <= period[1] \
+                    and (sp.start, sp.end) not in known:
+                spans.append(sp)
+                locs.append((page, BBox.enclosing([ln.bbox for ln in other])))
+                date_text.append(sp.text)
+                known.add((sp.start, sp.end))
     for source in (act, other):
         if spans:
             break
@@ -248,7 +264,8 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
 
 
 def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: int, section: str | None,
-                   hint: YearHint, vocab: set[str], plan_state: dict[int, str], last: Entry | None) -> list[Entry]:
+                   hint: YearHint, vocab: set[str], plan_state: dict[int, str], last: Entry | None,
+                   period: tuple[date, date] | None = None) -> list[Entry]:
     out: list[Entry] = []
     header_row = 0 if has_header else -1
     for r in range(table.n_rows):
@@ -261,7 +278,7 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
             by_role.setdefault(role, []).append(c)
             if role == "plan" and c.text.strip():
                 plan_state[c.col] = _strip_bullet(collapse_ws(join_lines([ln.text for ln in c.lines], vocab)))
-        got = _row_entries(by_role, page, section, hint, vocab)
+        got = _row_entries(by_role, page, section, hint, vocab, period)
         if got and not got[0].spans and table.continued and not out and last is not None:
             got = []  # the row broken by the page: no dates of its own
         if not got:
@@ -270,8 +287,11 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
                      if c.text.strip()]
             if prev is not None and cells:
                 prev.description += [join_lines([ln.text for ln in c.lines], vocab) for c in cells]
-                prev.text += [ln.text for c in cells for ln in c.lines]
-                prev.boxes += [(page, ln.bbox) for c in cells for ln in c.lines]
+                for c in cells:  # each cell goes on where its column's text stopped
+                    at = max((k + 1 for k, col in enumerate(prev.cols) if col == c.col), default=len(prev.text))
+                    prev.text[at:at] = [ln.text for ln in c.lines]
+                    prev.boxes[at:at] = [(page, ln.bbox) for ln in c.lines]
+                    prev.cols[at:at] = [c.col] * len(c.lines)
             continue
         plan = [plan_state[c] for c in sorted(plan_state)]
         for entry in got:
@@ -377,6 +397,8 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
 
     body = _body_size(doc)
     hint = period_hint(cls.period_start, cls.period_end)
+    period = (date(cls.period_start, 1, 1), date(cls.period_end or cls.period_start, 12, 31)) \
+        if cls.period_start else None
     vocab = {w.lower().strip(".,;:()«»\"") for _, it in doc.iter_items() if isinstance(it, Block)
              for w in it.text.split()}
     out: list[Entry] = []
@@ -398,7 +420,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             if roles is not roles_prev:
                 plan_state = {} if not item.continued else plan_state
             got = _table_entries(item, roles, has_header, page.number, section, hint, vocab, plan_state,
-                                 out[-1] if out and item.continued else None)
+                                 out[-1] if out and item.continued else None, period)
             out += got
             roles_prev, ncols_prev = roles, item.n_cols
             continue
@@ -439,6 +461,14 @@ def _entry_box(e: Entry) -> dict[str, float]:
     return BBox.enclosing(boxes).as_row() if boxes else {}
 
 
+def _entity_text(e: Entry) -> str:
+    """The entry's lines for the recognizer, a name broken at its hyphen
+    ("Dufresne-" / "Aubin") put back together; same length as the plain
+    join, so offsets still find their line."""
+    return re.sub(r"(?<=\w)-\n(\w+)", lambda m: "-" + m.group(1) + "\n" if m.group(1)[0].isupper()
+                  else m.group(0), "\n".join(e.text))
+
+
 def _line_at(e: Entry, offset: int) -> tuple[int, BBox | None]:
     """(page, box) of the text line holding ``offset`` of "\n".join(e.text)."""
     pos = 0
@@ -460,7 +490,7 @@ def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]
     recognizer = entities.Recognizer.for_document(doc, cls)
     acts, dates, links, mentions = [], [], [], []
     t0 = time.perf_counter()
-    recognizer.prepare(["\n".join(e.text) for e in entries])
+    recognizer.prepare([_entity_text(e) for e in entries])
     nlp_seconds, nlp_words = time.perf_counter() - t0, 0
     for i, e in enumerate(entries, start=1):
         aid = f"{doc.doc_id}-a{i:03d}"
@@ -471,7 +501,7 @@ def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]
                      **_entry_box(e)})
         dates += _date_rows(aid, doc.doc_id, e)
         seen: set[str] = set()
-        text = "\n".join(e.text)
+        text = _entity_text(e)
         t0 = time.perf_counter()
         found = recognizer.find(text)
         nlp_seconds += time.perf_counter() - t0

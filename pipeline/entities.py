@@ -77,7 +77,7 @@ def canonicalize(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # --------------------------------------------------------------------------- recognition
 
-_TOKEN = re.compile(r"\n|(?:[dlDLjJnNsScC]|[qQ]u)'(?=\w)|\w+(?:[-.]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\n|(?:[dlDLjJnNsScC]|[qQ]u)'(?=\w)|\w+(?:-[dl]['’]\w+|[-.]\w+)*|[^\w\s]")
 _ACRONYM = re.compile(r"(?<![\w])[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}(?![\w])")
 
 
@@ -116,6 +116,8 @@ def _lex() -> dict[str, Any]:
     return {
         "heads": {fold(h.split()[0]) for h in pat["heads"]},
         "head_aliases": {fold(k): v for k, v in pat.get("head_aliases", {}).items()},
+        "acronym_heads": pat.get("acronym_heads", {}),
+        "first_connectors": {fold(c).strip() for c in pat.get("first_connectors", [])},
         "lower_heads": {fold(h) for h in pat["lowercase_heads"]},
         "not_inst": {fold(h.split()[0]) for h in pat["not_institutions"]},
         "units": {fold(h) for h in pat["unit_heads"]},
@@ -134,6 +136,7 @@ def _lex() -> dict[str, Any]:
         "honorifics": set(per["honorifics"]),
         "particles": {p.lower() for p in per["particles"]},
         "not_names": set(per["not_names"]),
+        "not_after_break": set(per["not_surnames_after_break"]),
     }
 
 
@@ -237,6 +240,10 @@ class Recognizer:
         hit = lex["forms"].get(fold(printed))
         if hit:
             return hit[0], hit[1] or None
+        first = printed.split()[0]
+        if first in lex["acronym_heads"] and len(printed.split()) > 1:
+            # "CIUSSS de la Capitale-Nationale" -> "Centre intégré universitaire ... de la Capitale-Nationale"
+            return lex["acronym_heads"][first] + printed[len(first):], None
         for acr, name in self.acronyms.items():
             if fold(name) == fold(printed):
                 return _capital_name(name), acr
@@ -265,7 +272,7 @@ class Recognizer:
                 continue
             if t.text.isupper() and len(t.text) > 1:
                 # "CISSS de Laval", "CIUSS Montérégie"; not "les CHSLD du réseau"
-                nxt = next((w for w in toks[i + 1:i + 4] if w.text[:1].isalpha()
+                nxt = next((w for w in toks[i + 1:i + 6] if w.text[:1].isalpha()
                             and fold(w.text) not in lex["connectors"] and w.text + "'" not in lex["connectors"]), None)
                 if nxt is None or not nxt.text[:1].isupper():
                     i += 1
@@ -282,6 +289,8 @@ class Recognizer:
                         continue
                     break
                 if lw in lex["connectors_exact"]:
+                    if last == i and not after_conn and fold(lw).strip() not in lex["first_connectors"]:
+                        break  # "l'Ordre sur le rôle de ...": no name follows the head
                     after_conn = True
                     conj = conj or lw in ("et", "ou")
                     j += 1
@@ -358,9 +367,14 @@ class Recognizer:
     def _person_tokens(self, text: str, start: int, end: int) -> tuple[int, int] | None:
         """Trim a candidate span to the name proper, or None if it is no name."""
         lex = _lex()
-        if "\n" in text[start:end]:  # a name does not run from one line onto the next line's text
-            end = start + text[start:end].index("\n")
-        toks = _tokens(text[start:end])
+        if "\n" in text[start:end]:
+            # a name does not run from one line onto the next line's text, unless the line
+            # ends on the first name ("Animation : Mathieu" / "Lavallée")
+            head, _, tail = text[start:end].partition("\n")
+            if not (len(_tokens(head.strip())) == 1 and self._is_first(head.strip()) and tail[:1].isupper()
+                    and tail.split()[0].strip(",.;:") not in lex["not_after_break"]):
+                end = start + text[start:end].index("\n")
+        toks = [t for t in _tokens(text[start:end]) if t.text != "\n"]
         while toks and (toks[0].text in lex["honorifics"] or toks[0].text.rstrip(".") in lex["honorifics"]):
             toks = toks[1:]
         while toks and (toks[-1].text in lex["not_names"] or not toks[-1].text[:1].isalpha()
@@ -425,6 +439,9 @@ class Recognizer:
             if not t.text[:1].isupper() or not self._is_first(t.text):
                 continue
             j = k + 1
+            if j + 1 < len(toks) and toks[j].text == "\n" and toks[j + 1].text[:1].isupper() \
+                    and toks[j + 1].text not in lex["not_after_break"]:
+                j += 1  # the first name ends its line, the surname opens the next
             while j < len(toks) and toks[j].text != "\n" and (
                     (toks[j].text[:1].isupper() and toks[j].text not in lex["not_names"]
                      and fold(toks[j].text) not in lex["heads"])

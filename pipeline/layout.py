@@ -6,6 +6,7 @@ The only module that imports pdfplumber. Everything downstream reads the
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -135,10 +136,33 @@ def _words(page: Any, opts: LayoutOptions) -> list[Word]:
     return words
 
 
+def _superscript_hosts(words: list[Word]) -> dict[int, int]:
+    """Small raised words (superscripts) and the word each one touches on its
+    left: they belong to that word's line, whatever else shares their height
+    on the page (a second column, a neighbouring cell)."""
+    hosts: dict[int, int] = {}
+    by_right = sorted(range(len(words)), key=lambda k: words[k].bbox.x1)
+    rights = [words[k].bbox.x1 for k in by_right]
+    for i, w in enumerate(words):
+        lo = bisect.bisect_left(rights, w.bbox.x0 - 2.0)
+        for k in by_right[lo:]:
+            o = words[k]
+            if o.bbox.x1 > w.bbox.x0 + 2.0:
+                break
+            if k != i and w.size < 0.85 * o.size and o.bbox.top - 0.5 * o.size <= w.bbox.top \
+                    and o.bbox.top < w.bbox.bottom < o.bbox.bottom - 0.1 * o.size:
+                hosts[i] = k
+                break
+    return hosts
+
+
 def _rows(words: list[Word]) -> list[list[Word]]:
     """Group words sharing a baseline band, left to right."""
+    hosts = _superscript_hosts(words)
+    hosts = {i: k for i, k in hosts.items() if k not in hosts}  # a host is a word of a line itself
     rows: list[list[Word]] = []
-    for w in sorted(words, key=lambda w: (round(w.bbox.bottom, 1), w.bbox.x0)):
+    for w in sorted((w for i, w in enumerate(words) if i not in hosts),
+                    key=lambda w: (round(w.bbox.bottom, 1), w.bbox.x0)):
         if rows:
             last = rows[-1]
             ref = max(last, key=lambda x: x.size)
@@ -148,6 +172,10 @@ def _rows(words: list[Word]) -> list[list[Word]]:
                 continue
         rows.append([w])
     rows = _attach_raised_rows(rows)
+    if hosts:
+        row_of = {id(w): r for r in rows for w in r}
+        for i, k in sorted(hosts.items()):
+            row_of[id(words[k])].append(words[i])
     return [sorted(r, key=lambda w: w.bbox.x0) for r in rows]
 
 
@@ -310,12 +338,44 @@ def _tables_from_edges(page: Any, edges: list[dict[str, Any]]) -> list[Any]:
     return [PTable(page, tuple(c)) for c in cells_to_tables(cells)]
 
 
+_LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def _ruled_tables(page: Any) -> list[Any]:
+    """pdfplumber's ruled tables, with a row cut open by a page break closed:
+    the column rules run on past the table's last (or before its first)
+    horizontal rule, so a rule is added where they end."""
+    found = page.find_tables(_LINES)
+    extra = []
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    for t in found:
+        x0, top, x1, bottom = t.bbox
+        inside = [e for e in verticals if x0 - 2 <= e["x0"] <= x1 + 2]
+        below = [e["bottom"] for e in inside if e["top"] >= bottom - 2 and e["bottom"] > bottom + 8]
+        above = [e["top"] for e in inside if e["bottom"] <= top + 2 and e["top"] < top - 8]
+        for ys in (below, above):
+            if len(ys) >= 2:
+                y = max(ys) if ys is below else min(ys)
+                extra.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
+                              "orientation": "h", "object_type": "line"})
+    if not extra:
+        return found
+    return page.find_tables(dict(_LINES, explicit_horizontal_lines=extra))
+
+
+def _not_background(obj: dict[str, Any]) -> bool:
+    """Rules are strokes or thin filled bars; a filled area (a shaded row, a
+    coloured panel) is a background, and its edges do not make a table."""
+    return not (obj.get("object_type") == "rect" and obj.get("fill") and not obj.get("stroke")
+                and min(obj["x1"] - obj["x0"], obj["bottom"] - obj["top"]) > 3)
+
+
 def _tables(page: Any, words: list[Word], page_no: int, found: list[Any] | None = None) -> tuple[list[Table], list[Word]]:
     """Ruled tables found from the page's drawn lines (or, for a scan, the
     rules seen on its image); returns tables and leftover words."""
     try:
         if found is None:
-            found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+            found = _ruled_tables(page.filter(_not_background))
     except Exception:  # a malformed drawing must not lose the page's text
         return [], words
     tables: list[Table] = []
