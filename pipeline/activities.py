@@ -411,8 +411,8 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
     for page, item in doc.iter_items():
         if isinstance(item, Table):
             found = _roles(item)
-            if found is None and item.continued and roles_prev and item.n_cols == ncols_prev:
-                found = roles_prev, False
+            if item.continued and roles_prev and item.n_cols == ncols_prev and (found is None or not found[1]):
+                found = roles_prev, False  # the table goes on from the previous page, without its header
             if found is None:
                 roles_prev = None
                 continue

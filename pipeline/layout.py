@@ -21,7 +21,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from . import ocr
 from .document import BBox, Block, Cell, Document, Line, Page, Table, Word
 from .resources import load_yaml
-from .tables import find_unruled, mark_continuations
+from .tables import column_starts, find_unruled, mark_continuations
 from .textnorm import normalize_text
 
 BOLD_RE = re.compile(r"bold|black|heavy|demi|semibold|extrabold", re.I)
@@ -624,7 +624,13 @@ def extract(path: Path, doc_id: str, sha256: str, opts: LayoutOptions | None = N
         for ln in segs:
             vocab.update(w.lower().strip(".,;:()«»\"") for w in ln.text.split())
 
-    pages = [_assemble_page(raw, running, vocab, opts) for raw in raw_pages]
+    pages: list[Page] = []
+    for raw in raw_pages:
+        carry = None
+        if pages and pages[-1].order and pages[-1].order[-1][0] == "table":
+            last = pages[-1].tables[pages[-1].order[-1][1]]
+            carry = None if last.ruled else column_starts(last)
+        pages.append(_assemble_page(raw, running, vocab, opts, carry))
     return Document(
         doc_id=doc_id,
         file_name=path.name,
@@ -643,15 +649,22 @@ def _page_error(exc: BaseException) -> str:
     return text
 
 
-def _assemble_page(raw, running: set[str], vocab: set[str], opts: LayoutOptions) -> Page:
-    """Tables found, running lines removed, the rest ordered and grouped into blocks."""
+def _assemble_page(raw, running: set[str], vocab: set[str], opts: LayoutOptions,
+                   carry: list[float] | None = None) -> Page:
+    """Running lines removed, tables found, the rest ordered and grouped into
+    blocks. ``carry``: the columns of an unruled grid that closed the previous
+    page, which this page may go on with."""
     number, width, height, segs, tables, n_images, has_text, ocr_done = raw
-    unruled, segs = find_unruled(segs, number)
+    # running lines are told before grids are found: a grid's header repeated at the top of
+    # every page looks like one, and is needed to find the grid
+    is_running = {id(ln) for ln in segs
+                  if _in_margin(ln, height, opts) and (_norm_running(ln.text) in running or _is_page_label(ln.text))}
+    unruled, segs = find_unruled(segs, number, carry=carry if not tables else None, skip=is_running)
     tables = tables + unruled
     removed: list[str] = []
     kept: list[Line] = []
     for ln in segs:
-        if _in_margin(ln, height, opts) and (_norm_running(ln.text) in running or _is_page_label(ln.text)):
+        if id(ln) in is_running:
             removed.append(ln.text)
         else:
             kept.append(ln)

@@ -84,31 +84,56 @@ def _column_of(seg: Line, starts: list[float], tol: float) -> int | None:
     return col
 
 
-def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0) -> tuple[list[Table], list[Line]]:
+def column_starts(table: Table) -> list[float]:
+    """Left edge of each column of a table."""
+    starts = []
+    for col in range(table.n_cols):
+        xs = [c.bbox.x0 for c in table.cells if c.col == col and c.bbox is not None]
+        starts.append(min(xs) if xs else 0.0)
+    return starts
+
+
+def _body_rows(rows: list[list[Line]], j: int, starts: list[float], prev_bottom: float, tol: float):
+    """Rows from ``j`` on whose text stays inside the columns."""
+    body: list[list[tuple[int, Line]]] = []
+    while j < len(rows):
+        row = rows[j]
+        cols = [_column_of(s, starts, tol) for s in row]
+        gap = min(s.bbox.top for s in row) - prev_bottom
+        if None in cols or gap > 60:
+            break
+        body.append(list(zip(cols, row, strict=True)))
+        prev_bottom = max(s.bbox.bottom for s in row)
+        j += 1
+    return body, j
+
+
+def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0, carry: list[float] | None = None,
+                 skip: set[int] | None = None) -> tuple[list[Table], list[Line]]:
     """Grids laid out with white space only: a header row of short bold or
-    upper-case labels, then rows whose text stays inside the header's columns."""
+    upper-case labels, then rows whose text stays inside the header's columns.
+    ``carry``: the columns of a grid that closed the previous page; the rows
+    that open this page inside them go on with it (a grid continued without
+    its header)."""
     rows = [_split_labels(r) for r in _rows_of(lines)]
     tables: list[Table] = []
     used: set[int] = set()
     i = 0
+    first = next((k for k, r in enumerate(rows) if not all(id(s) in (skip or ()) for s in r)), len(rows))
+    if carry and first < len(rows) and not _header_like(rows[first]):
+        body, i = _body_rows(rows, first, carry, min(s.bbox.top for s in rows[first]), tol)
+        if len(body) >= 2 and len({c for r in body for c, _ in r}) >= 2:
+            tables.append(replace(_build([], body, carry, page_no), continued=True))
+            used.update(id(seg) for r in body for _, seg in r)
+        else:
+            i = 0
     while i < len(rows):
         head = rows[i]
         if not _header_like(head) or (i > 0 and _continues(head, rows[i - 1], tol)):
             i += 1
             continue
         starts = [s.bbox.x0 for s in head]
-        body: list[list[tuple[int, Line]]] = []
-        j = i + 1
-        prev_bottom = max(s.bbox.bottom for s in head)
-        while j < len(rows):
-            row = rows[j]
-            cols = [_column_of(s, starts, tol) for s in row]
-            gap = min(s.bbox.top for s in row) - prev_bottom
-            if None in cols or gap > 60:
-                break
-            body.append(list(zip(cols, row, strict=True)))
-            prev_bottom = max(s.bbox.bottom for s in row)
-            j += 1
+        body, j = _body_rows(rows, i + 1, starts, max(s.bbox.bottom for s in head), tol)
         body_sizes = [s.size for r in body for _, s in r]
         used_cols = {c for r in body for c, _ in r}
         if (
@@ -134,7 +159,7 @@ def _build(head: list[Line], body: list[list[tuple[int, Line]]], starts: list[fl
     from .layout import join_lines  # local: layout imports this module
 
     n_cols = len(starts)
-    groups: list[list[list[Line]]] = [[[s] for s in head]]
+    groups: list[list[list[Line]]] = [[[s] for s in head]] if head else []
     line_h = median([s.bbox.height for r in body for _, s in r]) or 10.0
     last_first_bottom: float | None = None
     for r in body:
@@ -144,10 +169,10 @@ def _build(head: list[Line], body: list[list[tuple[int, Line]]], starts: list[fl
         top = min(s.bbox.top for _, s in r)
         starts_row = bool(first) and (
             last_first_bottom is None or first[0].bbox.top - last_first_bottom > 0.8 * line_h
-            or (len(groups) > 1 and any(groups[-1][c] and top - groups[-1][c][-1].bbox.bottom > 0.8 * line_h
+            or (len(groups) > (1 if head else 0) and any(groups[-1][c] and top - groups[-1][c][-1].bbox.bottom > 0.8 * line_h
                                         for c, _ in r if c > 0))
         )
-        if starts_row or len(groups) == 1:
+        if starts_row or len(groups) == (1 if head else 0):
             groups.append([[] for _ in range(n_cols)])
         if first:
             last_first_bottom = first[-1].bbox.bottom
