@@ -56,6 +56,7 @@ class Entry:
     text: list[str] = field(default_factory=list)  # everything the entry says, for entities
     boxes: list[tuple[int, BBox]] = field(default_factory=list)  # (page, box) of each text line
     cols: list[int] = field(default_factory=list)  # table column of each text line (-1 outside tables)
+    lines: list[Line] = field(default_factory=list)  # the activity cell's lines (table entries)
     plan_context: str | None = None
     source: str = "table"  # table, list or prose
 
@@ -151,7 +152,8 @@ def _groups(act: list[Line], hint: YearHint) -> list[list[Line]]:
     for i, ln in enumerate(act):
         if leads[i] and titled and (i == 0 or not leads[i - 1]):
             nxt = next((act[k] for k in range(i + 1, len(act)) if not leads[k]), None)
-            if nxt is not None and nxt.bold:
+            # None: dates closing a cell whose entries open with their dates; their title is on the next page
+            if nxt.bold if nxt is not None else leads[0]:
                 groups.append([])
                 titled = False
         groups[-1].append(ln)
@@ -173,6 +175,7 @@ def _row_entries(cells: dict[str, list[Cell]], page: int, section: str | None, h
                       if k == 0 else [], right, page, section, hint, vocab, period)
         if e is not None:
             e.cols = [col_of[id(ln)] for ln in group] + [col_of[id(ln)] for ln in (other if k == 0 else [])]
+            e.lines = group
             out.append(e)
     return out
 
@@ -279,10 +282,32 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
             if role == "plan" and c.text.strip():
                 plan_state[c.col] = _strip_bullet(collapse_ws(join_lines([ln.text for ln in c.lines], vocab)))
         got = _row_entries(by_role, page, section, hint, vocab, period)
-        if got and not got[0].spans and table.continued and not out and last is not None:
-            got = []  # the row broken by the page: no dates of its own
+        prev = out[-1] if out else last
+        act_lines = [ln for c in by_role.get("activity", []) for ln in c.lines]
+        if table.continued and not out and last is not None and (not got or not got[0].spans):
+            # the row broken by the page: no dates of its own
+            if not last.title and act_lines and act_lines[0].bold:
+                # dates closed the cell on the page before; the title they date opens this one
+                other = [ln for role in ("result", "participants") for c in by_role.get(role, []) for ln in c.lines]
+                right = max((_cell_right(c) for c in by_role.get("activity", [])), default=0.0)
+                n_old = len(last.lines)  # those dates' lines are on the page before
+                for k, group in enumerate(_groups(last.lines + act_lines, hint)):
+                    e = _entry_of(group, other if k == 0 else [], [], right, last.page if k == 0 else page,
+                                  last.section, hint, vocab, period)
+                    if e is None:
+                        continue
+                    e.plan_context, e.lines = last.plan_context, group
+                    if k == 0:
+                        e.boxes = [(last.page if j < n_old else page, b) for j, (_, b) in enumerate(e.boxes)]
+                        e.span_locs = [(last.page if any(b == ln.bbox for ln in last.lines) else page, b)
+                                       for _, b in e.span_locs]
+                        vars(last).update(vars(e))  # in place: the entry is already listed
+                    else:
+                        out.append(e)
+                if last.title:
+                    continue
+            got = []
         if not got:
-            prev = out[-1] if out else last
             cells = [c for role in ("activity", "result", "participants") for c in by_role.get(role, [])
                      if c.text.strip()]
             if prev is not None and cells:
