@@ -391,7 +391,17 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint)
             probe = f"{last.text} . {sentence}"
             rel = [s for s in find_dates(probe, hint) if s.pos > len(last.text)]
             got = [s for s in rel if s.precision in ("day", "week")]
-        if got:
+        if got and bold and entries:
+            # a paragraph under a run-in title is one entry, whatever dates its sentences give
+            e = entries[0]
+            e.spans += got
+            e.date_text += [s.text for s in got]
+            e.span_locs += [(page, block.bbox)] * len(got)
+            e.description.append(sentence)
+            e.text.append(sentence)
+            e.boxes.append((page, block.bbox))
+            last = got[-1] if got[-1].precision == "day" else last
+        elif got:
             title = bold if (bold and not entries) else sentence
             e = Entry(page, section, collapse_ws(title).strip(" :;,."), source="prose")
             e.spans, e.date_text, e.text = got, [s.text for s in got], [sentence]

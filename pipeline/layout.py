@@ -500,7 +500,9 @@ def _group_blocks(lines: list[Line]) -> list[list[Line]]:
             same_col = ln.bbox.x0 < prev.bbox.x1 and prev.bbox.x0 < ln.bbox.x1
             vgap = ln.bbox.top - prev.bbox.bottom
             close = -2 <= vgap <= 0.75 * max(prev.size, ln.size, 1.0)
-            same_style = abs(prev.size - ln.size) <= 1.0 and prev.bold == ln.bold
+            # a paragraph opening with a run-in title in bold goes on in plain text on its next lines
+            same_style = abs(prev.size - ln.size) <= 1.0 and (
+                prev.bold == ln.bold or not prev.words[-1].bold and not ln.words[0].bold)
             # a list item's wrapped lines hang under its text, whatever their weight
             # ("• 15-09-2022 : **Title in bold** — plain follow-up")
             head = blocks[-1][0]
