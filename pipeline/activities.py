@@ -360,6 +360,62 @@ def _bold_lead(block: Block) -> str | None:
     return " ".join(w.text for w in words[:n])
 
 
+def _styled_lead(block: Block) -> str | None:
+    """A run-in title set in bold or italics at the start of a paragraph
+    ("*Rencontre avec le Curateur public.* La bâtonnière a ..."), over as many
+    lines as it runs."""
+    words = [w for ln in block.lines for w in ln.words]
+    if not words or not (words[0].bold or words[0].italic):
+        return None
+    style = (words[0].bold, words[0].italic)
+    n = 0
+    while n < len(words) and (words[n].bold, words[n].italic) == style:
+        n += 1
+    if n == len(words):
+        return None
+    return " ".join(w.text for w in words[:n]).strip(" .:;,–—-") or None
+
+
+def _date_heading(block: Block, hint: YearHint) -> list[Span] | None:
+    """A line that is only a date ("Jeudi 8 septembre 2022", "Du mardi 20 au
+    jeudi 22 septembre"): it dates the paragraphs under it."""
+    if len(block.lines) > 2:
+        return None
+    text = _strip_bullet(block.text).strip(" :.;,–—-")
+    spans = [s for s in find_dates(text, hint) if s.precision in ("day", "span", "week")]
+    return spans if spans and _date_share(text, spans) >= 0.8 else None
+
+
+def _dated_entry(dated: tuple[list[Span], int, Block], block: Block, page: int, section: str | None,
+                 hint: YearHint, period: tuple[date, date] | None, title: str | None = None) -> Entry:
+    """The entry a date heading opens with the paragraph (or title line) under it."""
+    spans, head_page, head = dated
+    text = block.text
+    if title is None:
+        title = _styled_lead(block) or _sentences(text)[0]
+    e = Entry(head_page, section, collapse_ws(title).strip(" :;,."), source="prose")
+    e.spans, e.date_text = list(spans), [head.text]
+    e.span_locs = [(head_page, head.bbox)] * len(spans)
+    e.text, e.boxes = [ln.text for ln in block.lines], [(page, ln.bbox) for ln in block.lines]
+    e.description = [text] if title != text else []
+    _more_dates(e, text, page, block.bbox, hint, period)
+    return e
+
+
+def _more_dates(e: Entry, text: str, page: int, box: BBox, hint: YearHint,
+                period: tuple[date, date] | None) -> None:
+    """Later meetings of the same activity told in its text ("Une seconde
+    rencontre a eu lieu le 15 décembre"), inside the report's period."""
+    known = {(sp.start, sp.end) for sp in e.spans}
+    for sp in find_dates(text, hint):
+        if sp.precision in ("day", "span", "week") and (sp.start, sp.end) not in known and \
+                (period is None or period[0] <= sp.start <= period[1]):
+            e.spans.append(sp)
+            e.span_locs.append((page, box))
+            e.date_text.append(sp.text)
+            known.add((sp.start, sp.end))
+
+
 def _block_entries(block: Block, page: int, section: str | None, hint: YearHint) -> list[Entry]:
     text = block.text
     lead = _leading_date(text, hint)
@@ -443,8 +499,11 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
     roles_prev: dict[int, str] | None = None
     ncols_prev = 0
     plan_state: dict[int, str] = {}
+    dated: tuple[list[Span], int, Block] | None = None  # a date heading waiting for its paragraph
+    under: Entry | None = None  # the entry a date heading opened: the paragraphs after it go on with it
     for page, item in doc.iter_items():
         if isinstance(item, Table):
+            dated = under = None
             found = _roles(item)
             if item.continued and roles_prev and item.n_cols == ncols_prev and (found is None or not found[1]):
                 found = roles_prev, False  # the table goes on from the previous page, without its header
@@ -459,9 +518,26 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             out += got
             roles_prev, ncols_prev = roles, item.n_cols
             continue
+        heads = _date_heading(item, hint)
+        if heads is not None:
+            dated, under = (heads, page.number, item), None
+            continue
+        if dated is not None:
+            small = _is_heading(item, body, hint) and item.size <= body + 1
+            e = _dated_entry(dated, item, page.number, section, hint, period, item.text if small else None)
+            out.append(e)
+            dated, under = None, e
+            continue
         if _is_heading(item, body, hint):
+            under = None
             minor = item.size <= body + 1 and len(item.text.split()) <= 15
             outer, section = section, collapse_ws(item.text)[:200]
+            continue
+        if under is not None:
+            under.description.append(item.text)
+            under.text += [ln.text for ln in item.lines]
+            under.boxes += [(page.number, ln.bbox) for ln in item.lines]
+            _more_dates(under, item.text, page.number, item.bbox, hint, period)
             continue
         got = _block_entries(item, page.number, section, hint)
         if len(got) == 1 and minor and got[0].source == "prose":

@@ -49,16 +49,29 @@ def doc_type_of(doc: Document, title: str | None) -> str:
     cfg = load_yaml("doc_types.yaml")
     first = _first_page_blocks(doc)
     # The title, the big text of the cover, then any line of the first page.
-    heads = [title or ""] + [b.text for b in first[:6] if b.size >= 13] + [b.text for b in first[:30]]
-    for text in heads:
-        hits = []
-        for kind, pats in cfg["types"].items():
-            for p in pats:
-                m = re.search(p, text, re.I)
-                if m:
-                    hits.append((m.start(), kind))
-        if hits:
-            return min(hits)[1]
+    def cue(texts: list[str]) -> str | None:
+        for text in texts:
+            hits = []
+            for kind, pats in cfg["types"].items():
+                for p in pats:
+                    m = re.search(p, text, re.I)
+                    if m:
+                        hits.append((m.start(), kind))
+            if hits:
+                return min(hits)[1]
+        return None
+
+    found = cue([title or ""] + [b.text for b in first[:6] if b.size >= 13])
+    if found:
+        return found
+    # a section heading naming the genre ("Les activités du Bureau"), before any line of the first page
+    for kind, pats in cfg.get("heading_types", {}).items():
+        for b in (b for p in doc.pages[:2] for b in p.blocks if len(b.text.split()) <= 8):
+            if any(re.search(p, collapse_ws(b.text), re.I) for p in pats):
+                return kind
+    found = cue([b.text for b in first[:30]])
+    if found:
+        return found
     # No title cue: the section headings of the first pages must show the
     # genre's skeleton (several distinct cues), not just its vocabulary.
     headings = [

@@ -311,6 +311,11 @@ def _segments(row: list[Word], opts: LayoutOptions) -> list[Line]:
     for w in row[1:]:
         prev = segs[-1][-1]
         gap = w.bbox.x0 - prev.bbox.x1
+        inner = sorted(b.bbox.x0 - a.bbox.x1 for a, b in zip(segs[-1], segs[-1][1:], strict=False))
+        med = inner[len(inner) // 2] if len(inner) >= 3 else 0.0
+        if med >= 0.5 * prev.size and gap <= min(1.3 * med, 2.2 * prev.size):
+            segs[-1].append(w)  # justified text: its spaces are all stretched alike
+            continue
         lone_bullet = len(segs[-1]) == 1 and prev.text in BULLETS and gap <= 3 * max(prev.size, w.size)
         # a list number hanging in its own gutter ("1.1   Encadrer ...") opens the text beside it
         lone_code = len(segs) == 1 and len(segs[-1]) == 1 and _LIST_CODE.fullmatch(prev.text) is not None \
@@ -740,8 +745,32 @@ def _read_page(page: Any, number: int, opts: LayoutOptions):
     for row in _rows(rest):
         row = _merge_letterspaced(_merge_superscripts(row))
         if row:
-            segs.extend(_segments(row, opts))
-    return number, width, height, segs, tables, n_images, has_text, ocr_done
+            segs.append(_segments(row, opts))
+    return number, width, height, _rejoin_stretched(segs), tables, n_images, has_text, ocr_done
+
+
+def _rejoin_stretched(rows: list[list[Line]]) -> list[Line]:
+    """A wide gap that lines just above and below run across is no gutter:
+    a justified line of a narrow column, its spaces stretched ("général,
+    M.   Thomas"), is one line."""
+    flat = [seg for row in rows for seg in row]
+    out: list[Line] = []
+    for row in rows:
+        merged = [row[0]]
+        for seg in row[1:]:
+            a = merged[-1]
+            lo, hi = a.bbox.x1, seg.bbox.x0
+            size = max(a.size, seg.size, 1.0)
+            if hi - lo < 3.5 * size:
+                crossing = sum(1 for o in flat if o is not a and o is not seg
+                               and abs(o.bbox.top - a.bbox.top) < 4 * size and abs(o.bbox.top - a.bbox.top) > 0.5 * size
+                               and o.bbox.x0 < lo - 1 and o.bbox.x1 > hi + 1)
+                if crossing >= 2:
+                    merged[-1] = _make_line(list(a.words) + list(seg.words))
+                    continue
+            merged.append(seg)
+        out.extend(merged)
+    return out
 
 
 def page_count(path: Path) -> int:

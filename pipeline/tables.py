@@ -42,16 +42,40 @@ def _split_labels(row: list[Line]) -> list[Line]:
     return out if len(out) > len(row) and _header_like(out) else row
 
 
+_WRAPS = ("-", " de", " du", " des", " la", " le", " les", " à", " au", " aux", " et", " en", " avec", " sur", " pour",
+          " d'", " l'")
+
+
 def _header_like(row: list[Line]) -> bool:
     if len(row) < 2:
         return False
     for seg in row:
+        if seg.text.rstrip().lower().endswith(_WRAPS):
+            return False  # "Rencontre avec le ministère de" / "...": a heading wrapping, not a column label
         words = seg.text.split()
         if len(words) > 6 or len(seg.text) > 45 or seg.text.endswith((".", ",", ";")):
             return False
         if not (seg.bold or seg.text.isupper()):
             return False
     return True
+
+
+def _rows_line_up(body: list[list[tuple[int, Line]]]) -> bool:
+    """A grid's rows end together: where the first column leaves a gap
+    between two rows, the other columns have no line either. Two columns of
+    running text (a newsletter) break their paragraphs at unrelated heights."""
+    segs = [(c, s) for r in body for c, s in r]
+    first = sorted((s for c, s in segs if c == 0), key=lambda s: s.bbox.top)
+    if len(first) < 2:
+        return True
+    line_h = median([s.bbox.height for _, s in segs]) or 10.0
+    # where a new row starts in the first column, no line of another column runs across
+    gaps = [b.bbox.top - 0.3 * line_h for a, b in zip(first, first[1:], strict=False)
+            if b.bbox.top - a.bbox.bottom > 0.8 * line_h]
+    if not gaps:
+        return True
+    clear = sum(1 for g in gaps if not any(c > 0 and s.bbox.top - 1 < g < s.bbox.bottom + 1 for c, s in segs))
+    return clear >= 0.7 * len(gaps)
 
 
 def _is_section_heading(text: str) -> bool:
@@ -141,6 +165,7 @@ def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0, carry: list[
             and len(used_cols) >= 2
             and max(s.size for s in head) <= 1.2 * median(body_sizes)
             and not any(_is_section_heading(s.text) for s in head)
+            and _rows_line_up(body)
         ):
             tables.append(_build(head, body, starts, page_no))
             for seg in head:
