@@ -56,6 +56,7 @@ def _lex() -> dict[str, Any]:
         "zone": re.compile(rf"\b(?:{lex['plan_zone_words']})\b", re.I),
         "ignored": re.compile(rf"^\W*(?:{lex['ignored_labels']})\b", re.I),
         "no_value": re.compile(rf"\s*(?:{lex['no_value']})\s*", re.I),
+        "inline_target": re.compile(lex["inline_target"], re.I),
     }
 
 
@@ -322,6 +323,8 @@ def items_of(doc: Document, body: float) -> list[Item]:
     zone_size = 0.0
     context: str | None = None
     context_items: list[int] = []
+    ctx_x: tuple[float, float | None] = (0.0, None)  # the context heading's and its bullets' left edges
+    outer: list[tuple[str, list[int], tuple[float, float | None]]] = []  # contexts a nested list sits in
     pending: Item | None = None
     pending_target: Unit | None = None
     plain: list[Unit] = []  # paragraphs under a context heading, items if no list follows
@@ -353,7 +356,7 @@ def items_of(doc: Document, body: float) -> list[Item]:
         elif heading and not u.label and u.size >= zone_size - 0.5 and not lex["zone"].search(u.raw) \
                 and pending is None:
             flush_plain()
-            zone, context = False, None  # another part of the document
+            zone, context, outer = False, None, []  # another part of the document
             continue
         if pending_target is not None:
             label_unit, pending_target = pending_target, None
@@ -384,7 +387,11 @@ def items_of(doc: Document, body: float) -> list[Item]:
             continue
         if u.label and u.label_only and not u.code and _plural(u.raw) and not u.grid:
             flush_plain()
-            context, context_items = u.label, []  # "STRATÉGIES" over a list
+            if context and context_items and ctx_x[1] is not None and u.bbox.x0 > ctx_x[1] + 3:
+                outer.append((context, context_items, ctx_x))  # "Résultats attendus" under an objective bullet
+            else:
+                outer = []
+            context, context_items, ctx_x = u.label, [], (u.bbox.x0, None)  # "STRATÉGIES" over a list
             continue
         if kind:
             if not u.grid:
@@ -398,6 +405,10 @@ def items_of(doc: Document, body: float) -> list[Item]:
         if u.column == "description":
             continue
         if context and (u.bullet or u.code):
+            while outer and ctx_x[1] is not None and u.bbox.x0 < ctx_x[1] - 3:
+                context, context_items, ctx_x = outer.pop()  # back out of a nested list
+            if ctx_x[1] is None:
+                ctx_x = (ctx_x[0], u.bbox.x0)
             items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox, listed=True))
             context_items.append(len(items) - 1)
             continue
@@ -500,9 +511,21 @@ def _drop_repeats(items: list[Item]) -> list[Item]:
     return out
 
 
+def _split_inline_targets(items: list[Item]) -> None:
+    """"Taux de satisfaction — Cible : 85 % en 2028", "(cible : printemps
+    2026)": a target printed at the end of its item's text."""
+    rx = _lex()["inline_target"]
+    for it in items:
+        m = rx.search(it.text)
+        if m and m.start() > 0:
+            it.targets.insert(0, (m.group("target").strip(), it.page, it.bbox))
+            it.text = it.text[:m.start()].rstrip(" ,;:–—-")
+
+
 def extract(doc: Document, body: float) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Rows of ``plan_items`` and ``targets``."""
     items = [it for it in items_of(doc, body) if it.text]
+    _split_inline_targets(items)
     _link(items)
     items = _drop_repeats(items)
     ids = [f"{doc.doc_id}-i{i:03d}" for i in range(1, len(items) + 1)]

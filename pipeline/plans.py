@@ -37,6 +37,7 @@ def _is_heading(block: Block, body: float) -> bool:
 def statement_kind(text: str) -> str | None:
     heads = load_yaml("plan_fr.yaml")["statement_headings"]
     t = collapse_ws(re.sub(_LEAD, "", text)).rstrip(" :").lower()
+    t = re.sub(r"\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$", "", t)  # "AMBITION 2030"
     for kind, pat in heads.items():
         if re.fullmatch(pat, t, re.I):
             return kind
@@ -210,10 +211,37 @@ def statements(doc: Document) -> list[dict[str, Any]]:
                              **BBox.enclosing([ln.bbox for p, ln in lines if p.number == first]).as_row()})
         if found:
             seen.add(kind)
+    rows += _inline_statements(doc, body, seen)
     return [
         {"doc_id": doc.doc_id, "statement_id": f"{doc.doc_id}-s{i:03d}", **r}
         for i, r in enumerate(rows, start=1)
     ]
+
+
+def _inline_statements(doc: Document, body: float, seen: set[str]) -> list[dict[str, Any]]:
+    """Statements printed after their label on one line: "Mission : Protéger
+    le public ...", "Nos valeurs : intégrité, rigueur et audace."""
+    conj = "|".join(re.escape(c) for c in load_yaml("plan_fr.yaml")["list_conjunctions"])
+    rows: list[dict[str, Any]] = []
+    for page, item in doc.iter_items():
+        if not isinstance(item, Block) or item.size < 0.85 * body:
+            continue
+        head, sep, rest = collapse_ws(item.text).partition(":")
+        kind = statement_kind(head) if sep and len(head.split()) <= 4 else None
+        if kind is None or kind in seen or not rest.strip():
+            continue
+        rest = rest.strip()
+        if kind == "value":
+            parts = [p.strip(" .;:") for p in re.split(rf",|;|\s(?:{conj})\s", rest)]
+            parts = [p for p in parts if p]
+            if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
+                continue
+            rows += [{"kind": "value", "name": p[0].upper() + p[1:], "text": None, "page": page.number,
+                      **item.bbox.as_row()} for p in parts]
+        else:
+            rows.append({"kind": kind, "name": None, "text": rest, "page": page.number, **item.bbox.as_row()})
+        seen.add(kind)
+    return rows
 
 
 def extract(doc: Document, cls: Classification) -> dict[str, list[dict[str, Any]]]:
