@@ -343,7 +343,8 @@ def items_of(doc: Document, body: float) -> list[Item]:
     for u, opens in units_of(doc):
         if u is None:  # end of a grid: its columns no longer give levels
             continue
-        if u.size < 0.85 * body or _TOC_LINE.search(u.raw) or lex["ignored"].match(u.raw):
+        small = u.size < 0.85 * body and not (u.label and u.label != "target" and u.code)  # "ORIENTATION 1" set small
+        if small or _TOC_LINE.search(u.raw) or lex["ignored"].match(u.raw):
             continue  # footnotes, table-of-contents lines, baselines
         heading = _is_heading(u, body) and not u.grid
         if not zone:
@@ -353,7 +354,7 @@ def items_of(doc: Document, body: float) -> list[Item]:
                     continue
             else:
                 continue
-        elif heading and not u.label and u.size >= zone_size - 0.5 and not lex["zone"].search(u.raw) \
+        elif heading and not u.label and not u.code and u.size >= zone_size - 0.5 and not lex["zone"].search(u.raw) \
                 and pending is None:
             flush_plain()
             zone, context, outer = False, None, []  # another part of the document
@@ -421,6 +422,10 @@ def items_of(doc: Document, body: float) -> list[Item]:
             flush_plain()
             context = None
             items.append(Item(None, None, u.raw, u.page, heading=True, bbox=u.bbox))
+            continue
+        m = lex["inline_target"].search(u.text)
+        if m and items and not context:
+            target(m.group("target").strip(), u.page, u.bbox)  # "... avant-après. Cible : automne 2025"
             continue
         if context and not u.bullet:
             plain.append(u)

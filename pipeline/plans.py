@@ -115,7 +115,7 @@ def _values(following, body: float) -> list[dict[str, Any]]:
         text = block.text.lstrip()
         while text[:1] in BULLETS and text[1:2] == " ":
             text = text[1:].lstrip()
-        m = re.match(r"([A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,3})\s?(?:[:–—]|\s-)\s+(\S.*)", text)
+        m = re.match(r"([A-ZÀ-Ý][\w'’-]*(?: [\w'’-]+){0,3})\s?(?:[:–—.]|\s-)\s+(\S.*)", text)
         if not m:
             if k == 0 and len(following) > 2:
                 continue  # a sentence introducing the values

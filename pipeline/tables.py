@@ -79,11 +79,13 @@ def _rows_line_up(body: list[list[tuple[int, Line]]]) -> bool:
 
 
 def _is_section_heading(text: str) -> bool:
-    """A heading of its own ("Notre mission" beside "Nos valeurs": two
-    columns of text), not a column label."""
-    from .plans import statement_kind  # local: plans reads the model this module builds
+    """A heading of its own ("Notre mission" beside "Nos valeurs",
+    "ORIENTATION 1 :" beside "ORIENTATION 2 :": two columns of text), not a
+    column label."""
+    from .plan_items import starts_with_level_label  # local: they read the model this module builds
+    from .plans import statement_kind
 
-    return statement_kind(text) is not None
+    return statement_kind(text) is not None or (starts_with_level_label(text) and any(c.isdigit() for c in text))
 
 
 def _continues(row: list[Line], above: list[Line], tol: float) -> bool:
