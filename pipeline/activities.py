@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -540,6 +540,10 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             _more_dates(under, item.text, page.number, item.bbox, hint, period)
             continue
         got = _block_entries(item, page.number, section, hint)
+        if period is not None:
+            # a dated sentence wholly outside the report's period cites a date (a deadline, a law)
+            lo, hi = period[0] - timedelta(days=31), period[1] + timedelta(days=31)
+            got = [e for e in got if any(lo <= sp.start <= hi for sp in e.spans)]
         if len(got) == 1 and minor and got[0].source == "prose":
             # a bold line of body size over a narrated meeting is its title, not a section
             got[0].description.insert(0, got[0].title)

@@ -238,7 +238,12 @@ def find_dates(text: str, year_hint: YearHint = None, years: bool = False,
     chosen = _select(_candidates(text, years))
     spans: list[Span] = []
     explicit = [_explicit_year(c) for c in chosen]
+    lex = _grammar()["lex"]
     for i, c in enumerate(chosen):
+        before = text[max(0, c.pos - 14):c.pos].lower().rstrip()
+        if c.kind in ("day", "range", "week") and any(re.search(rf"(?<!\w){re.escape(w)}\.?$", before)
+                                                         for w in lex["not_day_after"]):
+            continue  # "numéro 6 Novembre 2023": a number, not a day
         nxt = next((e for e in explicit[i + 1:i + 4] if e), None)
         prev = next((e for e in reversed(explicit[max(0, i - 3):i]) if e), None)
         if spans and prev is None:

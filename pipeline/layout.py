@@ -165,7 +165,9 @@ def _rows(words: list[Word]) -> list[list[Word]]:
                     key=lambda w: (round(w.bbox.bottom, 1), w.bbox.x0)):
         if rows:
             last = rows[-1]
-            ref = max(last, key=lambda x: x.size)
+            # compared with the row's word nearest to it across: words of another column may
+            # share the row on slightly different baselines
+            ref = min(last, key=lambda x: (max(0.0, x.bbox.x0 - w.bbox.x1, w.bbox.x0 - x.bbox.x1), -x.size))
             tol = max(2.0, 0.45 * max(ref.size, w.size))
             if abs(ref.bbox.bottom - w.bbox.bottom) <= tol or _raised_next_to(w, last):
                 last.append(w)
@@ -746,15 +748,17 @@ def _read_page(page: Any, number: int, opts: LayoutOptions):
         row = _merge_letterspaced(_merge_superscripts(row))
         if row:
             segs.append(_segments(row, opts))
-    return number, width, height, _rejoin_stretched(segs), tables, n_images, has_text, ocr_done
+    for _ in range(2):  # a rejoined line vouches for its neighbours in turn
+        segs = _rejoin_stretched(segs)
+    return number, width, height, [seg for row in segs for seg in row], tables, n_images, has_text, ocr_done
 
 
-def _rejoin_stretched(rows: list[list[Line]]) -> list[Line]:
+def _rejoin_stretched(rows: list[list[Line]]) -> list[list[Line]]:
     """A wide gap that lines just above and below run across is no gutter:
     a justified line of a narrow column, its spaces stretched ("général,
     M.   Thomas"), is one line."""
     flat = [seg for row in rows for seg in row]
-    out: list[Line] = []
+    out: list[list[Line]] = []
     for row in rows:
         merged = [row[0]]
         for seg in row[1:]:
@@ -769,7 +773,7 @@ def _rejoin_stretched(rows: list[list[Line]]) -> list[Line]:
                     merged[-1] = _make_line(list(a.words) + list(seg.words))
                     continue
             merged.append(seg)
-        out.extend(merged)
+        out.append(merged)
     return out
 
 
