@@ -304,7 +304,7 @@ def _make_line(words: list[Word]) -> Line:
     return Line(tuple(words), BBox.enclosing([w.bbox for w in words]), _join_words(words))
 
 
-_LIST_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[A-Za-z][.)]|[IVX]{1,4}\.")
+_LIST_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[A-Za-z][.)]|[IVX]{1,4}\.|[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2}){0,3}")
 
 
 def _segments(row: list[Word], opts: LayoutOptions) -> list[Line]:

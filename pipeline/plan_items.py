@@ -38,7 +38,7 @@ from .normalize import normalize_target
 from .resources import load_yaml
 from .textnorm import collapse_ws
 
-_CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2})*))(?=\s)\s*[:.–—-]?\s*")
+_CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2})*))(?=\s)\s*[:.–—-]?\s*")
 
 
 _TOC_LINE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\.{4,}")
@@ -57,6 +57,7 @@ def _lex() -> dict[str, Any]:
         "ignored": re.compile(rf"^\W*(?:{lex['ignored_labels']})\b", re.I),
         "no_value": re.compile(rf"\s*(?:{lex['no_value']})\s*", re.I),
         "inline_target": re.compile(lex["inline_target"], re.I),
+        "code_prefixes": {k.upper(): v for k, v in lex["code_prefixes"].items()},
     }
 
 
@@ -104,6 +105,12 @@ def _label(text: str) -> tuple[str | None, int]:
             if not rest.strip() or re.match(r"\s*(?:n[°o]\s*)?[A-Z]{0,3}-?\d{1,2}(?:\.\d{1,2})*(?![\d-])|\s*[:–—-]", rest):
                 best = (kind, m.end())
     return best
+
+
+def _prefix_kind(code: str) -> str | None:
+    """The level a code's letters name ("OBJ-1.2", "OS3" -> objective)."""
+    m = re.match(r"([A-Za-z]+)-?\d", code)
+    return _lex()["code_prefixes"].get(m.group(1).upper()) if m else None
 
 
 def starts_with_level_label(text: str) -> bool:
@@ -412,6 +419,11 @@ def items_of(doc: Document, body: float) -> list[Item]:
                 ctx_x = (ctx_x[0], u.bbox.x0)
             items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox, listed=True))
             context_items.append(len(items) - 1)
+            continue
+        if u.code and _prefix_kind(u.code):
+            flush_plain()
+            context = None  # "OBJ-1.2", "OS3": the prefix names the level
+            items.append(Item(_prefix_kind(u.code), u.code, u.text, u.page, bbox=u.bbox))
             continue
         if u.code and "." not in u.code.strip(".") or (u.code and re.fullmatch(r"\d+(?:\.\d+)*", u.code)):
             flush_plain()

@@ -53,9 +53,11 @@ def _sections(doc: Document, body: float):
         kind = statement_kind(item.text)
         if kind is None:
             continue
-        following: list[tuple[Page, Block]] = []
+        following: list[tuple[Page, Block | Table]] = []
         for page2, nxt in items[i + 1:]:
             if isinstance(nxt, Table):
+                if kind == "value" and not following:
+                    following.append((page2, nxt))  # values laid out side by side, name over description
                 break
             if _is_heading(nxt, body) and (nxt.size >= item.size - 0.5 or statement_kind(nxt.text)
                                            or (kind != "value" and following)):
@@ -84,7 +86,25 @@ def _bold_run(line: Line) -> str | None:
     return run if len(run.split()) <= 5 and not re.search(r"[\d|]", run) else None
 
 
+def _values_table(page: Page, table: Table) -> list[dict[str, Any]]:
+    """Values side by side: each column a name (first row) over its description."""
+    from .layout import join_lines
+
+    out = []
+    for col in range(table.n_cols):
+        cells = sorted((c for c in table.cells if c.col == col and c.text.strip()), key=lambda c: c.row)
+        if not cells or cells[0].row != 0 or len(cells[0].text.split()) > 4:
+            return []
+        boxes = [c.bbox for c in cells if c.bbox is not None]
+        out.append({"name": collapse_ws(cells[0].text).rstrip(" :"),
+                    "text": join_lines([c.text for c in cells[1:]]) or None, "page": page.number,
+                    **(BBox.enclosing(boxes).as_row() if boxes else {})})
+    return out if len(out) >= 2 else []
+
+
 def _values(following, body: float) -> list[dict[str, Any]]:
+    if following and isinstance(following[0][1], Table):
+        return _values_table(*following[0])
     out: list[dict[str, Any]] = []
     name_size = text_size = None
     for page, ln in _lines(following, body):
