@@ -307,21 +307,49 @@ def _make_line(words: list[Word]) -> Line:
 _LIST_CODE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|[A-Za-z][.)]|[IVX]{1,4}\.|[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2}){0,3}")
 
 
-def _segments(row: list[Word], opts: LayoutOptions) -> list[Line]:
+def _gutters(rows: list[list[Word]]) -> list[set[int]]:
+    """For each row, the word indexes after which a narrow white gutter runs:
+    a gap (wider than a space) that the rows just above and below leave white
+    too, no word of theirs crossing it (two columns set close together)."""
+    gaps = [[(k, a.bbox.x1, b.bbox.x0) for k, (a, b) in enumerate(zip(r, r[1:], strict=False))
+             if b.bbox.x0 - a.bbox.x1 > 0.8 * min(a.size, b.size)] for r in rows]
+    out: list[set[int]] = []
+    for i, row in enumerate(rows):
+        found: set[int] = set()
+        for k, lo, hi in gaps[i]:
+            mid = (lo + hi) / 2
+            white = crossed = 0
+            for j in range(max(0, i - 4), min(len(rows), i + 5)):
+                if j == i or abs(rows[j][0].bbox.top - row[0].bbox.top) > 6 * row[0].size:
+                    continue
+                if any(w.bbox.x0 - 1 < mid < w.bbox.x1 + 1 for w in rows[j]):
+                    crossed += 1
+                else:
+                    white += 1  # a gap there, or the row's words all on one side
+            if white >= 3 and not crossed:
+                found.add(k)
+        out.append(found)
+    return out
+
+
+def _segments(row: list[Word], opts: LayoutOptions, gutters: set[int] | frozenset[int] = frozenset()) -> list[Line]:
     """Split a row at gaps wide enough to be a column gutter or a tab stop."""
     segs: list[list[Word]] = [[row[0]]]
-    for w in row[1:]:
+    for k, w in enumerate(row[1:]):
         prev = segs[-1][-1]
         gap = w.bbox.x0 - prev.bbox.x1
+        lone_bullet = len(segs[-1]) == 1 and prev.text in BULLETS and gap <= 3 * max(prev.size, w.size)
+        # a list number hanging in its own gutter ("1.1   Encadrer ...") opens the text beside it
+        lone_code = len(segs) == 1 and len(segs[-1]) == 1 and _LIST_CODE.fullmatch(prev.text) is not None \
+            and gap <= 4 * max(prev.size, w.size) and not _LIST_CODE.fullmatch(w.text)
+        if k in gutters and not lone_bullet and not lone_code:
+            segs.append([w])
+            continue
         inner = sorted(b.bbox.x0 - a.bbox.x1 for a, b in zip(segs[-1], segs[-1][1:], strict=False))
         med = inner[len(inner) // 2] if len(inner) >= 3 else 0.0
         if med >= 0.5 * prev.size and gap <= min(1.3 * med, 2.2 * prev.size):
             segs[-1].append(w)  # justified text: its spaces are all stretched alike
             continue
-        lone_bullet = len(segs[-1]) == 1 and prev.text in BULLETS and gap <= 3 * max(prev.size, w.size)
-        # a list number hanging in its own gutter ("1.1   Encadrer ...") opens the text beside it
-        lone_code = len(segs) == 1 and len(segs[-1]) == 1 and _LIST_CODE.fullmatch(prev.text) is not None \
-            and gap <= 4 * max(prev.size, w.size) and not _LIST_CODE.fullmatch(w.text)
         if gap > max(opts.segment_gap_em * max(prev.size, w.size), opts.min_gutter * 0.8) and not lone_bullet \
                 and not lone_code:
             segs.append([w])
@@ -744,10 +772,9 @@ def _read_page(page: Any, number: int, opts: LayoutOptions):
     else:
         tables, rest = _tables(page, words, number) if words else ([], [])
     segs: list[Line] = []
-    for row in _rows(rest):
-        row = _merge_letterspaced(_merge_superscripts(row))
-        if row:
-            segs.append(_segments(row, opts))
+    rows = [r for r in (_merge_letterspaced(_merge_superscripts(row)) for row in _rows(rest)) if r]
+    for row, gutters in zip(rows, _gutters(rows), strict=True):
+        segs.append(_segments(row, opts, gutters))
     for _ in range(2):  # a rejoined line vouches for its neighbours in turn
         segs = _rejoin_stretched(segs)
     return number, width, height, [seg for row in segs for seg in row], tables, n_images, has_text, ocr_done

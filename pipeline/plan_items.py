@@ -38,7 +38,7 @@ from .normalize import normalize_target
 from .resources import load_yaml
 from .textnorm import collapse_ws
 
-_CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2})*))(?=\s)\s*[:.–—-]?\s*")
+_CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2})*)|(?P<letter>[A-LN-Z])(?=[.)]\s)[.)])(?=\s)\s*[:.–—-]?\s*")
 
 
 _TOC_LINE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\.{4,}")
@@ -140,7 +140,7 @@ def _make_unit(lines: list[Line], page: int, vocab: set[str], column: str | None
     else:
         m = _CODE.match(text + " ")
         if m and m.end() < len(text) + 1 and re.match(r"[A-Za-zÀ-ÿ«\"']", (text + " ")[m.end():m.end() + 1] or " "):
-            code, text = (m.group("num") or m.group("alnum")), text[m.end():].strip()
+            code, text = (m.group("num") or m.group("alnum") or m.group("letter")), text[m.end():].strip()
     bbox = BBox(min(ln.bbox.x0 for ln in lines), min(ln.bbox.top for ln in lines),
                 max(ln.bbox.x1 for ln in lines), max(ln.bbox.bottom for ln in lines))
     bold = all(ln.bold for ln in lines)
@@ -381,11 +381,13 @@ def items_of(doc: Document, body: float) -> list[Item]:
                 pending = None
                 continue
         kind = u.label or (u.column if u.column != "description" else None)
-        if items and not u.code and not u.bullet and u.text[:1].islower() \
-                and (not kind and not u.grid and u.page in (items[-1].page, items[-1].page + 1)
-                     or u.grid and kind == items[-1].kind and u.page == items[-1].page + 1) \
-                and not items[-1].text.rstrip().endswith((".", "!", "?", ":", ";")):
-            items[-1].text = join_lines([items[-1].text, u.text], vocab)  # the item goes on after a page break
+        # the item goes on after a page break: the last item, or in a grid the last one of its column
+        host = next((it for it in reversed(items) if it.kind == kind), None) if u.grid and kind else \
+            (items[-1] if items and not kind and not u.grid else None)
+        if host is not None and not u.code and not u.bullet and not u.label and u.text[:1].islower() \
+                and u.page in ((host.page + 1,) if u.grid else (host.page, host.page + 1)) \
+                and not host.text.rstrip().endswith((".", "!", "?", ":", ";")):
+            host.text = join_lines([host.text, u.text], vocab)
             continue
         if kind == "target":
             if u.label_only and not u.grid:
