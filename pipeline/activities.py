@@ -488,8 +488,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
 
     body = _body_size(doc)
     hint = period_hint(cls.period_start, cls.period_end)
-    period = (date(cls.period_start, 1, 1), date(cls.period_end or cls.period_start, 12, 31)) \
-        if cls.period_start else None
+    period = _report_window(doc, cls, hint)
     vocab = {w.lower().strip(".,;:()«»\"") for _, it in doc.iter_items() if isinstance(it, Block)
              for w in it.text.split()}
     out: list[Entry] = []
@@ -541,9 +540,12 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             continue
         got = _block_entries(item, page.number, section, hint)
         if period is not None:
-            # a dated sentence wholly outside the report's period cites a date (a deadline, a law)
-            lo, hi = period[0] - timedelta(days=31), period[1] + timedelta(days=31)
-            got = [e for e in got if any(lo <= sp.start <= hi for sp in e.spans)]
+            # a dated sentence wholly outside the report's period cites a date (a deadline, a law, a
+            # budget); one that spans the period states what the report covers
+            slack = 31 if (period[0].month, period[0].day, period[1].month, period[1].day) == (1, 1, 12, 31) else 1
+            lo, hi = period[0] - timedelta(days=slack), period[1] + timedelta(days=slack)
+            got = [e for e in got if any(lo <= sp.start <= hi for sp in e.spans)
+                   and not all(_covers_period(sp, period) for sp in e.spans)]
         if len(got) == 1 and minor and got[0].source == "prose":
             # a bold line of body size over a narrated meeting is its title, not a section
             got[0].description.insert(0, got[0].title)
@@ -554,6 +556,31 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
         minor = False
         out += got
     return [e for e in out if e.title]
+
+
+def _report_window(doc: Document, cls: Classification, hint: YearHint) -> tuple[date, date] | None:
+    """The days the report covers: a span printed in its title or at the top
+    of its first page ("1er avril au 30 juin 2023", "mars à juin 2020",
+    "2022-2023"), else the whole years of its period."""
+    if not cls.period_start:
+        return None
+    years = (date(cls.period_start, 1, 1), date(cls.period_end or cls.period_start, 12, 31))
+    first = next((p for p in doc.pages if p.blocks), None)
+    texts = [cls.title or ""] + [b.text for b in (first.blocks[:12] if first else ())]
+    for text in texts:
+        # a range of days or months; a single month or a "2022-2023" may be an issue date or a season
+        for sp in find_dates(text, hint):
+            if sp.precision == "span" and sp.end and (sp.end - sp.start).days >= 45 \
+                    and years[0] <= sp.start and sp.end <= years[1]:
+                return sp.start, sp.end
+    return years
+
+
+def _covers_period(sp: Span, period: tuple[date, date]) -> bool:
+    if not sp.end or (sp.end - sp.start).days < 28:
+        return False
+    overlap = (min(sp.end, period[1]) - max(sp.start, period[0])).days
+    return overlap >= 0.6 * (period[1] - period[0]).days
 
 
 def _date_rows(activity_id: str, doc_id: str, e: Entry) -> list[dict[str, Any]]:

@@ -46,6 +46,12 @@ class _Cand:
     data: dict[str, Any]
 
 
+def _opener(word: str) -> str:
+    """A range's opening word ("du" 17 avril au 27 mai), or none at all
+    ("1er avril au 30 juin"): then the day must not follow a digit or a comma."""
+    return rf"{re.escape(word)}\s+" if word else r"(?<![\w,])"
+
+
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -69,15 +75,15 @@ def _grammar() -> dict[str, Any]:
 
     joiner = rf"\s*(?:,|{_alt(j for j in lex['enumeration_joiners'] if j != ',')})\s*(?:le\s+|les\s+)?"
     ranges = "|".join(
-        rf"{re.escape(a)}\s+{d('d1')}(?:\s+{m('m1')}(?:\s+{y('y1')})?)?\s+{re.escape(b)}\s+{d('d2')}\s+{m('m2')}(?:\s+{y('y2')})?"
+        rf"{_opener(a)}{d('d1')}(?:\s+{m('m1')}(?:\s+{y('y1')})?)?\s+{re.escape(b)}\s+{d('d2')}\s+{m('m2')}(?:\s+{y('y2')})?"
         .replace("(?P<d1>", f"(?P<d1_{i}>").replace("(?P<d2>", f"(?P<d2_{i}>")
         .replace("(?P<m1>", f"(?P<m1_{i}>").replace("(?P<m2>", f"(?P<m2_{i}>")
         .replace("(?P<y1>", f"(?P<y1_{i}>").replace("(?P<y2>", f"(?P<y2_{i}>")
         for i, (a, b) in enumerate(lex["range_patterns"])
     )
     month_ranges = "|".join(
-        rf"{re.escape(a)}\s+{m(f'ma_{i}')}(?:\s+{y(f'ya_{i}')})?\s+{re.escape(b)}\s+{m(f'mb_{i}')}(?:\s+{y(f'yb_{i}')})?"
-        for i, (a, b) in enumerate(lex["range_patterns"]) if a in ("de", "d'", "du") or a.startswith("entre")
+        rf"{_opener(a)}{m(f'ma_{i}')}(?:\s+{y(f'ya_{i}')})?\s+{re.escape(b)}\s+{m(f'mb_{i}')}(?:\s+{y(f'yb_{i}')})?"
+        for i, (a, b) in enumerate(lex["range_patterns"]) if a in ("", "de", "d'", "du") or a.startswith("entre")
     )
     flags = re.I
     return {
@@ -139,6 +145,14 @@ def _candidates(text: str, years: bool) -> list[_Cand]:
     for m in g["numeric"].finditer(text):
         y = int(m["y"])
         add(m, "day", y=y if y > 99 else 2000 + y, m=int(m["m"]), days=[int(m["d"])])
+    numeric = sorted((c for c in out if c.kind == "day"), key=lambda c: c.pos)
+    for a, b in zip(numeric, numeric[1:], strict=False):
+        # "du 24/05/2023 au 26/05/2023": two numeric dates make a range
+        if re.fullmatch(r"\s+(?:au|à)\s+", text[a.end_pos:b.pos]) and \
+                re.search(r"(?:^|\s)(?:du|de)\s+$", text[max(0, a.pos - 4):a.pos], re.I):
+            start = a.pos - len(re.search(r"(?:du|de)\s+$", text[max(0, a.pos - 4):a.pos], re.I).group(0))
+            out.append(_Cand(start, b.end_pos, "range", {"d1": a.data["days"][0], "m1": a.data["m"], "y1": a.data["y"],
+                                                          "d2": b.data["days"][0], "m2": b.data["m"], "y2": b.data["y"]}))
     for m in g["range"].finditer(text):
         m2 = _month(_g(m, "m2"))
         m1 = _month(_g(m, "m1")) if _g(m, "m1") else m2
