@@ -39,6 +39,7 @@ def _lex() -> dict[str, Any]:
         "roles": {k: re.compile(rf"^\W*(?:{v})", re.I) for k, v in lex["column_roles"].items()},
         "plan_as_activity": lex["plan_as_activity_when_alone"],
         "max_span": lex["max_prose_span_days"],
+        "narrative_sections": re.compile(rf"^\W*(?:\d+\.?\s*)?(?:{lex['narrative_sections']})", re.I),
         "sentence_end": re.compile(lex["sentence_end"]),
         "abbreviations": set(lex["abbreviations"]) | set(load_yaml("persons_fr.yaml")["honorifics"]),
     }
@@ -393,7 +394,7 @@ def _dated_entry(dated: tuple[list[Span], int, Block], block: Block, page: int, 
     text = block.text
     if title is None:
         title = _styled_lead(block) or _sentences(text)[0]
-    e = Entry(head_page, section, collapse_ws(title).strip(" :;,."), source="prose")
+    e = Entry(head_page, section, collapse_ws(title).strip(" :;,."), source="dated")
     e.spans, e.date_text = list(spans), [head.text]
     e.span_locs = [(head_page, head.bbox)] * len(spans)
     e.text, e.boxes = [ln.text for ln in block.lines], [(page, ln.bbox) for ln in block.lines]
@@ -555,7 +556,11 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
                 e.section = section
         minor = False
         out += got
-    return [e for e in out if e.title]
+    narrative = _lex()["narrative_sections"]
+    has_table = any(e.source == "table" for e in out)
+    # narrated sentences in a message or a foreword, or beside an activity table, tell; they are not entries
+    return [e for e in out if e.title and not (e.source == "prose" and (
+        has_table or (e.section and narrative.match(e.section))))]
 
 
 def _report_window(doc: Document, cls: Classification, hint: YearHint) -> tuple[date, date] | None:
