@@ -557,10 +557,8 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
         minor = False
         out += got
     narrative = _lex()["narrative_sections"]
-    has_table = any(e.source == "table" for e in out)
-    # narrated sentences in a message or a foreword, or beside an activity table, tell; they are not entries
-    return [e for e in out if e.title and not (e.source == "prose" and (
-        has_table or (e.section and narrative.match(e.section))))]
+    # sentences narrated in a message or a foreword tell; they are not entries
+    return [e for e in out if e.title and not (e.source == "prose" and e.section and narrative.match(e.section))]
 
 
 def _report_window(doc: Document, cls: Classification, hint: YearHint) -> tuple[date, date] | None:

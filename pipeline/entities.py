@@ -77,7 +77,7 @@ def canonicalize(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 # --------------------------------------------------------------------------- recognition
 
-_TOKEN = re.compile(r"\n|(?:[dlDLjJnNsScC]|[qQ]u)'(?=\w)|\w+(?:-[dl]['’]\w+|[-.]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"\n|[OD]['’][A-Z]\w+(?:-\w+)*|(?:[dlDLjJnNsScC]|[qQ]u)'(?=\w)|\w+(?:-[dlDL]['’]\w+|[-.]\w+)*|[^\w\s]")
 _ACRONYM = re.compile(r"(?<![\w])[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}(?![\w])")
 
 
@@ -118,6 +118,8 @@ def _lex() -> dict[str, Any]:
         "head_aliases": {fold(k): v for k, v in pat.get("head_aliases", {}).items()},
         "acronym_heads": pat.get("acronym_heads", {}),
         "first_connectors": {fold(c).strip() for c in pat.get("first_connectors", [])},
+        "place_heads": {fold(h) for h in pat.get("place_heads", [])},
+        "participles": tuple(pat.get("participle_endings", [])),
         "lower_heads": {fold(h) for h in pat["lowercase_heads"]},
         "not_inst": {fold(h.split()[0]) for h in pat["not_institutions"]},
         "units": {fold(h) for h in pat["unit_heads"]},
@@ -125,6 +127,7 @@ def _lex() -> dict[str, Any]:
         "connectors": {fold(c).strip() for c in pat["connectors"]},
         "connectors_exact": {c.replace("’", "'").strip() for c in pat["connectors"]},
         "stop": {w.lower() for w in pat["name_stop_words"]},
+        "determiners": {w.lower() for w in pat.get("determiners", [])},
         "adj": tuple(sorted(pat["adjective_endings"], key=len, reverse=True)),
         "forms": forms,
         "forms_re": re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if alt else None,
@@ -291,6 +294,8 @@ class Recognizer:
                 if lw in lex["connectors_exact"]:
                     if last == i and not after_conn and fold(lw).strip() not in lex["first_connectors"]:
                         break  # "l'Ordre sur le rôle de ...": no name follows the head
+                    if fold(lw) in ("a", "au", "aux") and fold(t.text) not in lex["place_heads"]:
+                        break  # "Barreau de l'Abitibi à Rouyn-Noranda"; but "Université du Québec à Montréal"
                     after_conn = True
                     conj = conj or lw in ("et", "ou")
                     j += 1
@@ -308,10 +313,13 @@ class Recognizer:
                 elif lw in lex["stop"] and not after_conn:
                     break
                 elif after_conn:
+                    if lw in lex["determiners"]:
+                        break
                     if fold(toks[j - 1].text) in ("d'", "de") and fw.endswith(("er", "ir", "oir")) and len(fw) > 4:
                         break  # "l'Ordre d'offrir ...": a verb, not a name
                     last, after_conn, lower_run, conj = j, False, 1, False
-                elif lower_run < 2 and fw.endswith(tuple(fold(a) for a in lex["adj"])):
+                elif lower_run < 2 and lw.endswith(lex["adj"]) and not (last == i and lw.endswith(lex["participles"])):
+                    # "Conseil interprofessionnel", "Ordre des évaluateurs agréés"; not "l'Ordre animé par"
                     last, lower_run = j, lower_run + 1
                 else:
                     break
@@ -331,7 +339,8 @@ class Recognizer:
                 printed = text[m.start():m.end()]
                 form = fold(printed.replace("\n", " "))
                 name, acr = lex["forms"][form]
-                if not printed[:1].isupper() and fold(printed.split()[0]) not in lex["lower_heads"]:
+                if not printed[:1].isupper() and not printed[:1].isdigit() \
+                        and fold(printed.split()[0]) not in lex["lower_heads"]:
                     continue  # "la presse écrite" is not La Presse
                 if _upper_count(printed) < _upper_count(name) - 1:
                     continue
@@ -371,6 +380,7 @@ class Recognizer:
             # a name does not run from one line onto the next line's text, unless the line
             # ends on the first name ("Animation : Mathieu" / "Lavallée")
             head, _, tail = text[start:end].partition("\n")
+            tail = tail.lstrip()
             if not (len(_tokens(head.strip())) == 1 and self._is_first(head.strip()) and tail[:1].isupper()
                     and tail.split()[0].strip(",.;:") not in lex["not_after_break"]):
                 end = start + text[start:end].index("\n")
