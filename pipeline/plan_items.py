@@ -179,34 +179,45 @@ def _split(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def _column_kinds(table: Table) -> tuple[list[str | None], list[str], int] | None:
+def _column_kinds(table: Table) -> tuple[list[str | None], list[str], dict[int, int], int] | None:
     """Levels named by the header row of a grid, with what each header adds
     after its label ("CIBLE 2023-2024" -> target, "2023-2024"), and the
     header's row (a title row spanning the table may come first), or None
     for another table."""
-    for row in range(min(3, table.n_rows - 1)):
+    for row in range(min(3, table.n_rows)):
         found = _header_kinds(table, row)
         if found is not None:
             return (*found, row)
     return None
 
 
-def _header_kinds(table: Table, row: int) -> tuple[list[str | None], list[str]] | None:
+def _header_kinds(table: Table, row: int) -> tuple[list[str | None], list[str], dict[int, int]] | None:
+    """Kinds and notes of a header row, and for each cell how many of its
+    lines the header takes: a header whose rule below was not drawn comes
+    merged with the first row's text ("OBJECTIFS" / "3.1 Favoriser ...")."""
     head = [c for c in table.cells if c.row == row]
     kinds: list[str | None] = [None] * table.n_cols
     notes = [""] * table.n_cols
+    taken: dict[int, int] = {}
     for c in head:
-        text = collapse_ws(c.text).strip()
-        label, n = None, 0
-        for kind, rx in _lex()["labels"].items():
-            m = rx.match(text)
-            if m and m.end() > n:
-                label, n = kind, m.end()
-        rest = text[n:].strip(" :()–-")
-        if label and (len(rest) <= 1 or re.fullmatch(r"[\d\s/–-]{4,}|\(?\d{4}.*", rest)):
-            kinds[c.col] = label
-            notes[c.col] = rest if len(rest) > 1 else ""
-    return (kinds, notes) if sum(k is not None for k in kinds) >= 2 else None
+        lines = list(c.lines) or [None]
+        for k in range(len(lines), 0, -1):
+            text = collapse_ws(" ".join(ln.text for ln in lines[:k]) if lines[0] is not None else c.text).strip()
+            label, n = None, 0
+            for kind, rx in _lex()["labels"].items():
+                m = rx.match(text)
+                if m and m.end() > n:
+                    label, n = kind, m.end()
+            rest = text[n:].strip(" :()–-")
+            if label and (len(rest) <= 1 or re.fullmatch(r"\(?(?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\)?", rest)):
+                kinds[c.col] = label
+                notes[c.col] = rest if len(rest) > 1 else ""
+                taken[c.col] = k
+                break
+    levels = [k for k in kinds if k is not None]
+    if len(levels) < 2 or all(k == "target" for k in levels):
+        return None  # only targets: nothing in the table to hold them
+    return kinds, notes, taken
 
 
 def _row_kinds(table: Table) -> dict[int, str] | None:
@@ -245,16 +256,18 @@ def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], 
     """Units of a table, and whether it is a grid of plan levels."""
     found = _column_kinds(table)
     if found is not None:
-        kinds, notes, header = found
+        kinds, notes, taken, header = found
         units: list[Unit] = []
         for r in range(header):  # a title row over the grid ("Orientation 1 – ...")
             lines = sorted((ln for c in table.cells if c.row == r for ln in c.lines),
                            key=lambda ln: (ln.bbox.top, ln.bbox.x0))
             units += [u for grp in _split(lines) if (u := _make_unit(grp, page, vocab))]
-        for r in range(header + 1, table.n_rows):
+        for r in range(header, table.n_rows):
             row_units = []
             for c in (c for c in table.cells if c.row == r):
                 lines = sorted(c.lines, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
+                if r == header:
+                    lines = lines[taken.get(c.col, len(lines)):]  # the first row, merged into the header
                 for grp in _split(lines):
                     u = _make_unit(grp, page, vocab, kinds[c.col] or "description", grid=True)
                     if u and kinds[c.col] == "target" and _lex()["no_value"].fullmatch(u.raw):
