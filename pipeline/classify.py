@@ -215,7 +215,7 @@ def _month_re() -> str:
     return "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
 
 
-def _years_in(text: str, prefer_span: bool) -> tuple[int, int] | None:
+def _years_in(text: str, prefer_span: bool, dated_only: bool = False) -> tuple[int, int] | None:
     months = _month_re()
     # "mars à juin 2020", "juin à octobre 2021", "avril 2020 à mars 2021"
     month_span = re.search(
@@ -255,6 +255,8 @@ def _years_in(text: str, prefer_span: bool) -> tuple[int, int] | None:
         return None
     order = ["range", "short", "months", "single"] if prefer_span else ["months", "range", "single", "short"]
     candidates.sort(key=lambda c: order.index(c[0]))
+    if dated_only and candidates[0][0] == "single" and re.search(rf"\b(?:{months})\.?\s+(?:19|20)\d\d\b", text, re.I):
+        return None  # "Mémoire ..., février 2024": the date it was written, not a period it covers
     return candidates[0][1]
 
 
@@ -264,7 +266,7 @@ def period_of(doc: Document, doc_type: str, title: str | None) -> tuple[int | No
     sources.append(" ".join(b.text for b in _first_page_blocks(doc)[:15]))
     sources.append(doc.metadata.get("Subject", ""))
     for text in sources:
-        found = _years_in(text, prefer_span)
+        found = _years_in(text, prefer_span, dated_only=doc_type == "other")
         if found:
             return found
     return None, None
