@@ -397,8 +397,10 @@ def items_of(doc: Document, body: float) -> list[Item]:
         # the item goes on after a page break: the last item, or in a grid the last one of its column
         host = next((it for it in reversed(items) if it.kind == kind), None) if u.grid and kind else \
             (items[-1] if items and not kind and not u.grid else None)
+        below = host is not None and host.bbox is not None and u.page == host.page \
+            and 0 <= u.bbox.top - host.bbox.bottom < 1.2 * u.size and abs(u.bbox.x0 - host.bbox.x0) < 20
         if host is not None and not u.code and not u.bullet and not u.label and u.text[:1].islower() \
-                and u.page in ((host.page + 1,) if u.grid else (host.page, host.page + 1)) \
+                and (u.page == host.page + 1 or below and not u.grid) \
                 and not host.text.rstrip().endswith((".", "!", "?", ":", ";")):
             host.text = join_lines([host.text, u.text], vocab)
             continue
