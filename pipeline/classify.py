@@ -11,7 +11,7 @@ from .document import Block, Classification, Document
 from .resources import load_csv, load_yaml
 from .textnorm import collapse_ws
 
-DOC_TYPES = ("strategic_plan", "activity_report", "minutes", "other")
+GENRES = ("strategic_plan", "activity_report", "minutes", "other")
 
 
 def _fold(text: str) -> str:
@@ -274,11 +274,14 @@ def period_of(doc: Document, doc_type: str, title: str | None) -> tuple[int | No
 
 def classify(doc: Document) -> Classification:
     title = title_of(doc)
-    doc_type = doc_type_of(doc, title)
+    genre = doc_type_of(doc, title)
+    # minutes are a genre of their own for readers, an "other" document for the tables' contract
+    doc_type = genre if genre in ("strategic_plan", "activity_report") else "other"
     org, acr = organization_of(doc)
     start, end = period_of(doc, doc_type, title)
     return Classification(
         doc_type=doc_type,
+        genre=genre,
         organization=org,
         organization_acronym=acr,
         period_start=start,

@@ -174,7 +174,8 @@ class Document:
 
 @dataclass(frozen=True)
 class Classification:
-    doc_type: str = "other"
+    doc_type: str = "other"  # strategic_plan, activity_report, other
+    genre: str = "other"  # the doc_type, or a finer kind of "other" (minutes)
     organization: str | None = None
     organization_acronym: str | None = None
     period_start: int | None = None

@@ -109,6 +109,7 @@ def process_document(path: str, doc_id: str, sha256: str) -> dict[str, Any]:
         cls = _stage(timings, "classify", classify.classify, doc)
         base.update(
             doc_type=cls.doc_type,
+            genre=cls.genre,
             organization=cls.organization,
             organization_acronym=cls.organization_acronym,
             period_start=cls.period_start,
@@ -301,7 +302,7 @@ def assemble(files: list[SourceFile], results: dict[str, dict[str, Any]]) -> dic
         if f.duplicate_of is not None:
             first = by_rel[f.duplicate_of]
             src = results.get(first.sha256, {}).get("document", {})
-            row = {k: src.get(k) for k in ("pages", "doc_type", "organization", "organization_acronym",
+            row = {k: src.get(k) for k in ("pages", "doc_type", "genre", "organization", "organization_acronym",
                                            "period_start", "period_end", "title")}
             row.update(doc_id=f.doc_id, file_name=f.rel, sha256=f.sha256, status="duplicate",
                        error=f"same content as {f.duplicate_of}; its rows are under doc_id {first.doc_id}",

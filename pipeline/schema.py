@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 STATUSES = ("ok", "partial", "failed", "duplicate")
-DOC_TYPES = ("strategic_plan", "activity_report", "minutes", "other")
+DOC_TYPES = ("strategic_plan", "activity_report", "other")
+GENRES = ("strategic_plan", "activity_report", "minutes", "other")
 STATEMENT_KINDS = ("mission", "vision", "ambition", "value")
 PLAN_KINDS = ("issue", "orientation", "objective", "strategy", "action", "expected_result", "indicator")
 TARGET_KINDS = ("date", "quantity", "other")
@@ -71,6 +72,8 @@ TABLES: dict[str, TableSpec] = {
                 _c("ocr_pages", "string", "Pages read by OCR (no text layer), e.g. \"1-4, 7\"."),
                 _c("language", "string", "Language of the text (fr, en, ...), from its commonest words."),
                 _c("doc_type", "string", "Kind of document.", enum=DOC_TYPES),
+                _c("genre", "string", "Finer kind: the doc_type, or minutes for council minutes, agendas with "
+                                      "resolutions and hearing transcripts (doc_type other).", enum=GENRES),
                 _c("organization", "string", "Publishing organization, full name."),
                 _c("organization_acronym", "string", "Its acronym, when known."),
                 _c("period_start", "int", "First year the document covers."),
