@@ -377,6 +377,16 @@ def _styled_lead(block: Block) -> str | None:
     return " ".join(w.text for w in words[:n]).strip(" .:;,–—-") or None
 
 
+def _month_heading(text: str, hint: YearHint) -> str | None:
+    """A heading that is a month ("Septembre 2023", "MARS"): the month the
+    entries under it date by their day alone."""
+    t = collapse_ws(text).strip(" :.–—-")
+    spans = find_dates(t, hint)
+    if len(spans) == 1 and spans[0].precision == "month" and _date_share(t, spans) >= 0.9:
+        return spans[0].text
+    return None
+
+
 def _date_heading(block: Block, hint: YearHint) -> list[Span] | None:
     """A line that is only a date ("Jeudi 8 septembre 2022", "Du mardi 20 au
     jeudi 22 septembre"): it dates the paragraphs under it."""
@@ -384,6 +394,8 @@ def _date_heading(block: Block, hint: YearHint) -> list[Span] | None:
         return None
     text = _strip_bullet(block.text).strip(" :.;,–—-")
     spans = [s for s in find_dates(text, hint) if s.precision in ("day", "span", "week")]
+    if any(s.end and (s.end - s.start).days >= 28 for s in spans):
+        return None  # "Septembre 2023 à février 2024" under a title: the period covered
     return spans if spans and _date_share(text, spans) >= 0.8 else None
 
 
@@ -417,15 +429,53 @@ def _more_dates(e: Entry, text: str, page: int, box: BBox, hint: YearHint,
             known.add((sp.start, sp.end))
 
 
-def _block_entries(block: Block, page: int, section: str | None, hint: YearHint) -> list[Entry]:
-    text = block.text
+_DAYS_ONLY = re.compile(r"^\W*?((?:(?:du|le|les)\s+)?\d{1,2}(?:er|re)?(?:\s*(?:,|et|au|à)\s*\d{1,2}(?:er|re)?)*)"
+                        r"(?=\s*[—–:-])", re.I)
+
+
+def _with_month(text: str, month: str | None) -> str:
+    """"12 — Rencontre ..." under the heading "Septembre 2023": the days a
+    calendar prints, given the heading's month ("12 Septembre 2023 — ...")."""
+    if not month:
+        return text
+    t = _strip_bullet(text)
+    m = _DAYS_ONLY.match(t)
+    if not m or re.match(r"\s+\w", t[m.end():]):
+        return text
+    return t[:m.end(1)] + " " + month + t[m.end(1):]
+
+
+def _styled_after(block: Block, skip: int) -> str | None:
+    """The bold or italic run that opens the text after the first ``skip``
+    words ("• 12 — **Rencontre avec ... citoyenneté** québécoise." over lines)."""
+    words = [w for ln in block.lines for w in ln.words][skip:]
+    while words and not re.search(r"\w", words[0].text):
+        words = words[1:]  # the separator
+    if not words or not (words[0].bold or words[0].italic):
+        return None
+    style = (words[0].bold, words[0].italic)
+    n = 0
+    while n < len(words) and (words[n].bold, words[n].italic) == style:
+        n += 1
+    if n == len(words):
+        return None
+    return " ".join(w.text for w in words[:n]).strip(" .:;,–—-") or None
+
+
+def _block_entries(block: Block, page: int, section: str | None, hint: YearHint,
+                   month: str | None = None) -> list[Entry]:
+    text = _with_month(block.text, month)
     lead = _leading_date(text, hint)
     if lead is not None and not _is_list_item(text, lead):
         lead = None  # "Le 12 mai 2022, la présidente ...": prose
     if lead is not None:
         rest = _strip_bullet(text)[lead[-1].end_pos:].lstrip(" :–—-,.")
-        bold = _bold_lead(block)
-        e = Entry(page, section, (bold or rest).strip(" :;,"), description=[rest] if bold else [], source="list")
+        skip = len(_strip_bullet(text)[:lead[-1].end_pos].split()) + (len(block.text.split()) - len(text.split())) \
+            + (1 if _strip_bullet(block.text) != block.text.lstrip() else 0)
+        bold = _styled_after(block, max(0, skip)) or _bold_lead(block)
+        if bold is None and len(_sentences(rest)) > 1:
+            bold = _sentences(rest)[0]  # "19 et 26 — Comité de révision du Code. Deux séances ...": its first sentence
+        e = Entry(page, section, (bold or rest).strip(" :;,."), description=[rest] if bold else [], source="list")
         e.spans, e.date_text, e.text = lead, [lead[0].text], [ln.text for ln in block.lines]
         e.span_locs = [(page, block.lines[0].bbox)] * len(lead)
         e.boxes = [(page, ln.bbox) for ln in block.lines]
@@ -478,7 +528,7 @@ def _is_heading(block: Block, body: float, hint: YearHint) -> bool:
     """A section heading; a list item or a dated line in bold is an entry."""
     return (block.bold or block.size >= body + 1.5) and len(block.text.split()) <= 25 \
         and not block.text.rstrip().endswith((".", ";")) and _strip_bullet(block.text) == block.text.lstrip() \
-        and _leading_date(block.text, hint) is None
+        and (_leading_date(block.text, hint) is None or _month_heading(block.text, hint) is not None)
 
 
 # --------------------------------------------------------------------------- document
@@ -499,6 +549,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
     roles_prev: dict[int, str] | None = None
     ncols_prev = 0
     plan_state: dict[int, str] = {}
+    heading_month: str | None = None  # "Septembre 2023" over a calendar's days
     dated: tuple[list[Span], int, Block] | None = None  # a date heading waiting for its paragraph
     under: Entry | None = None  # the entry a date heading opened: the paragraphs after it go on with it
     for page, item in doc.iter_items():
@@ -530,6 +581,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             continue
         if _is_heading(item, body, hint):
             under = None
+            heading_month = _month_heading(item.text, hint)
             minor = item.size <= body + 1 and len(item.text.split()) <= 15
             outer, section = section, collapse_ws(item.text)[:200]
             continue
@@ -539,7 +591,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             under.boxes += [(page.number, ln.bbox) for ln in item.lines]
             _more_dates(under, item.text, page.number, item.bbox, hint, period)
             continue
-        got = _block_entries(item, page.number, section, hint)
+        got = _block_entries(item, page.number, section, hint, heading_month)
         if period is not None:
             # a dated sentence wholly outside the report's period cites a date (a deadline, a law, a
             # budget); one that spans the period states what the report covers
