@@ -257,7 +257,11 @@ def find_dates(text: str, year_hint: YearHint = None, years: bool = False,
         before = text[max(0, c.pos - 14):c.pos].lower().rstrip()
         if c.kind in ("day", "range", "week") and any(re.search(rf"(?<!\w){re.escape(w)}\.?$", before)
                                                          for w in lex["not_day_after"]):
-            continue  # "numéro 6 Novembre 2023": a number, not a day
+            # "numéro 6 Novembre 2023": a number, not a day; the month may still be a date
+            rest = re.match(r"\d{1,2}\s+", text[c.pos:c.end_pos])
+            if c.kind != "day" or not rest or not c.data.get("y") or len(c.data.get("days", [])) != 1:
+                continue
+            c = _Cand(c.pos + rest.end(), c.end_pos, "month", {"m": c.data["m"], "y": c.data["y"]})
         nxt = next((e for e in explicit[i + 1:i + 4] if e), None)
         prev = next((e for e in reversed(explicit[max(0, i - 3):i]) if e), None)
         if spans and prev is None:

@@ -247,9 +247,11 @@ def _merge_superscripts(row: list[Word]) -> list[Word]:
 
 
 def _letterspaced_pair(a: Word, b: Word) -> bool:
+    """Two short capital words close enough to be letters of one spaced-out
+    word, or of the next word after a space (a space there is wider)."""
     gap = b.bbox.x0 - a.bbox.x1
-    return len(a.text) <= 3 and len(b.text) <= 3 and abs(a.size - b.size) < 0.5 and 0 <= gap < 0.9 * a.size \
-        and all(ch.isupper() or ch.isdigit() for ch in a.text + b.text)
+    return len(a.text) <= 3 and len(b.text) <= 3 and abs(a.size - b.size) < 0.5 and 0 <= gap < 1.8 * a.size \
+        and all(ch.isupper() or ch.isdigit() or ch in ".'’-" for ch in a.text + b.text)
 
 
 def _merge_letterspaced(row: list[Word]) -> list[Word]:
@@ -264,7 +266,7 @@ def _merge_letterspaced(row: list[Word]) -> list[Word]:
             j += 1
         run = row[i:j + 1]
         i = j + 1
-        if len(run) < 4 or sum(len(w.text) == 1 for w in run) < 3:
+        if len(run) < 3 or sum(len(w.text) == 1 and w.text.isalpha() for w in run) < 3:
             out.extend(run)
             continue
         gaps = [run[k + 1].bbox.x0 - run[k].bbox.x1 for k in range(len(run) - 1)]
@@ -386,8 +388,9 @@ def _ruled_tables(page: Any) -> list[Any]:
     for t in found:
         x0, top, x1, bottom = t.bbox
         inside = [e for e in verticals if x0 - 2 <= e["x0"] <= x1 + 2]
-        below = [e["bottom"] for e in inside if e["top"] >= bottom - 2 and e["bottom"] > bottom + 8]
-        above = [e["top"] for e in inside if e["bottom"] <= top + 2 and e["top"] < top - 8]
+        # the column rules run on past the last horizontal rule (or start before the first)
+        below = [e["bottom"] for e in inside if e["top"] < bottom + 2 and e["bottom"] > bottom + 8]
+        above = [e["top"] for e in inside if e["bottom"] > top - 2 and e["top"] < top - 8]
         for ys in (below, above):
             if len(ys) >= 2:
                 y = max(ys) if ys is below else min(ys)

@@ -81,9 +81,6 @@ def test_letter_spaced_capitals_read_as_words(tmp_path):
     assert _texts(page) == [t for label in labels for t in (label, "Titre de la section")]
 
 
-@pytest.mark.xfail(strict=True, reason="_merge_letterspaced only merges runs of at least 4 short capital words and "
-                   "a run stops at a space (a gap wider than 0.9 em): a word of 3 letters or fewer ('AXE', 'NOS') "
-                   "stays one word per letter, 'A X E 1', 'N O S VALEURS'")
 @pytest.mark.parametrize("label", ["AXE 1", "NOS VALEURS"])
 def test_letter_spaced_short_words_read_as_words(tmp_path, label):
     """The same spaced capitals with a short first word ("A X E 1")."""
@@ -91,8 +88,6 @@ def test_letter_spaced_short_words_read_as_words(tmp_path, label):
     assert _texts(page) == [label, "Titre de la section"]
 
 
-@pytest.mark.xfail(strict=True, reason="_letterspaced_pair accepts capitals and digits only: the dot of a code "
-                   "('2.1') or an apostrophe ('D'ACTION') breaks the run, giving 'OBJECTIF 2 . 1', \"PLAN D ' ACTION\"")
 @pytest.mark.parametrize("label", ["OBJECTIF 2.1", "PLAN D'ACTION"])
 def test_letter_spaced_capitals_with_a_dot_or_an_apostrophe_read_as_words(tmp_path, label):
     """Spaced capitals holding a numbered code or an elision."""
@@ -248,9 +243,6 @@ def test_ruled_table_row_cut_by_the_page_break_at_the_top_is_kept(tmp_path):
     assert page.tables[0].rows() == _NEXT_ROWS
 
 
-@pytest.mark.xfail(strict=True, reason="_ruled_tables only closes a cut row from vertical edges that start at the "
-                   "table's last rule; a column rule drawn as one stroke from the header down to the margin starts "
-                   "above it, so no closing rule is added and the cut row's text is left out of the table")
 def test_ruled_table_row_cut_by_the_page_break_with_column_rules_in_one_stroke(tmp_path):
     """The same cut table drawn with each column rule as a single stroke
     from the top of the table down to the bottom margin."""
