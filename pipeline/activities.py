@@ -222,8 +222,14 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
         while n < len(plain) and not _hard_break(plain[n - 1], plain[n], right):
             n += 1
         title, details = details[:n], details[n:]
-    for ln in other:
+    for k, ln in enumerate(other):
         lead = _leading_date(ln.text, hint)
+        prev = other[k - 1].text.rstrip() if k else ""
+        if lead is not None and k and _strip_bullet(ln.text) == ln.text.lstrip() \
+                and not prev.endswith((".", "!", "?", ":", ";")):
+            lead = None  # the text wrapped so that a line opens with a date: no dated bullet
+        if lead is not None and period is not None and not any(period[0] <= sp.start <= period[1] for sp in lead):
+            lead = None
         if lead is not None:
             spans += lead
             locs += [(page, ln.bbox)] * len(lead)
@@ -375,6 +381,10 @@ def _styled_lead(block: Block) -> str | None:
     if n == len(words):
         return None
     return " ".join(w.text for w in words[:n]).strip(" .:;,–—-") or None
+
+
+def _as_block(lines: list[Line], vocab: set[str]) -> Block:
+    return Block(tuple(lines), BBox.enclosing([ln.bbox for ln in lines]), join_lines([ln.text for ln in lines], vocab))
 
 
 def _month_heading(text: str, hint: YearHint) -> str | None:
@@ -569,6 +579,12 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             out += got
             roles_prev, ncols_prev = roles, item.n_cols
             continue
+        if len(item.lines) > 1 and dated is None:
+            head = _as_block([item.lines[0]], vocab)
+            if _date_heading(head, hint) is not None and not item.lines[1].text.lstrip()[:1].islower():
+                # a date heading set close over a paragraph in the same weight: one block for the layout
+                dated, under = (_date_heading(head, hint), page.number, head), None
+                item = _as_block(list(item.lines[1:]), vocab)
         heads = _date_heading(item, hint)
         if heads is not None:
             dated, under = (heads, page.number, item), None

@@ -62,8 +62,8 @@ def _sections(doc: Document, body: float):
             if _is_heading(nxt, body) and (nxt.size >= item.size - 0.5 or statement_kind(nxt.text)
                                            or (kind != "value" and following)):
                 break  # value names are small bold headings; a mission or vision has none
-            if plan_items.starts_with_level_label(nxt.text):
-                break
+            if plan_items.starts_with_level_label(nxt.text) or _inline_label(nxt.text):
+                break  # "Mission : ..." is a statement of its own
             following.append((page2, nxt))
         yield kind, item, page, following
 
@@ -236,6 +236,12 @@ def statements(doc: Document) -> list[dict[str, Any]]:
         {"doc_id": doc.doc_id, "statement_id": f"{doc.doc_id}-s{i:03d}", **r}
         for i, r in enumerate(rows, start=1)
     ]
+
+
+def _inline_label(text: str) -> str | None:
+    """The statement a paragraph opens with a label for ("Nos valeurs : ...")."""
+    head, sep, rest = collapse_ws(text).partition(":")
+    return statement_kind(head) if sep and rest.strip() and len(head.split()) <= 4 else None
 
 
 def _inline_statements(doc: Document, body: float, seen: set[str]) -> list[dict[str, Any]]:

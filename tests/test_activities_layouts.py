@@ -97,9 +97,6 @@ def test_date_heading_dates_the_paragraph_under_it_titled_by_its_run_in_lead(tmp
     assert [a["title"] for a in out["activities"]] == [t for t, _ in expected]
 
 
-@pytest.mark.xfail(strict=True, reason="layout._group_blocks joins a bold line with the next line when both are "
-                   "bold by majority: the date heading and a paragraph whose first line is mostly its bold run-in "
-                   "title make one block, which is no date heading, so the paragraph goes on with the entry before")
 def test_date_heading_over_a_paragraph_whose_first_line_is_mostly_its_bold_title(tmp_path):
     """The same agenda where the bold run-in title fills most of the
     paragraph's first line, set close under its date heading."""
@@ -236,10 +233,6 @@ def test_follow_up_dates_in_the_results_column_count_only_inside_the_report_peri
     assert _pairs(out, expected) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="activities._entry_of reads every results line that opens with a date as a "
-                   "dated bullet ('• 05-10-2022 : ...'): a date the text happens to wrap to the start of a line counts "
-                   "whatever the report's period ('1er mars 2024'), and a month whose day ended the line before is "
-                   "read as the whole month ('novembre 2022', 'février 2021')")
 def test_dates_wrapped_to_the_start_of_a_results_line_are_not_dated_bullets(tmp_path):
     """The same results column, its text wrapping so that lines open with
     "novembre 2022", "février 2021" and "1er mars 2024"."""

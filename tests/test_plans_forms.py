@@ -147,9 +147,6 @@ def test_statements_labelled_inline_and_an_ambition_headed_with_its_year(tmp_pat
     assert _statements(out) == _SUMMARY
 
 
-@pytest.mark.xfail(strict=True, reason="plans._sections takes every plain paragraph after a statement heading up "
-                   "to the next heading: the paragraphs labelled inline ('Mission : …', 'Nos valeurs : …') run into "
-                   "the ambition's text (and are also found as statements of their own)")
 def test_statements_labelled_inline_after_a_headed_statement(tmp_path):
     """The same summary with "AMBITION 2030" first: the inline labels that
     follow its paragraph open statements of their own."""
