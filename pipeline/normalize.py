@@ -86,9 +86,9 @@ def quantity_of(text: str, spans=None) -> str | None:
         if rate and rate.start() >= num.end():
             value = collapse_ws(masked[num.start():rate.end()])
         return value
-    if rate:
-        return collapse_ws(_strip_qualifiers(masked[:rate.end()]))
-    return None
+    if rate and _strip_qualifiers(masked[:rate.start()]).strip():
+        return collapse_ws(_strip_qualifiers(masked[:rate.end()]))  # "un guide thématique par année"
+    return None  # "chaque année" alone counts nothing
 
 
 def normalize_target(text: str) -> dict[str, Any]:

@@ -356,8 +356,14 @@ def items_of(doc: Document, body: float) -> list[Item]:
                 items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox))
         plain = []
 
+    together: list[Item] = []  # items listed on one line ("Indicateurs : a ; b")
+
     def target(text: str, page: int, bbox: BBox):
-        if items:
+        parts = [p.strip() for p in text.split(" ; ") if p.strip()] if " ; " in text else [text]
+        if len(parts) > 1 and len(together) == len(parts) and together[-1] is (items[-1] if items else None):
+            for it, part in zip(together, parts, strict=True):  # "Cibles : x ; y", in the same order
+                it.targets.append((part, page, bbox))
+        elif items:
             items[-1].targets.append((text, page, bbox))
 
     for u, opens in units_of(doc):
@@ -422,10 +428,12 @@ def items_of(doc: Document, body: float) -> list[Item]:
             if not u.grid:
                 flush_plain()
                 context = None
-            it = Item(kind, u.code, u.text, u.page, bbox=u.bbox)
-            items.append(it)
+            parts = [p.strip() for p in u.text.split(" ; ") if p.strip()] \
+                if u.label and _plural(u.raw) and " ; " in u.text else [u.text]
+            together = [Item(kind, u.code, part, u.page, bbox=u.bbox) for part in parts]
+            items.extend(together)
             if u.label_only:
-                pending = it
+                pending = together[-1]
             continue
         if u.column == "description":
             continue

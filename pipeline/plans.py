@@ -232,10 +232,46 @@ def statements(doc: Document) -> list[dict[str, Any]]:
         if found:
             seen.add(kind)
     rows += _inline_statements(doc, body, seen)
+    rows += _table_statements(doc, seen)
     return [
         {"doc_id": doc.doc_id, "statement_id": f"{doc.doc_id}-s{i:03d}", **r}
         for i, r in enumerate(rows, start=1)
     ]
+
+
+def _table_statements(doc: Document, seen: set[str]) -> list[dict[str, Any]]:
+    """Statements laid out as a table whose header names them ("Mission |
+    Vision | Valeurs"): each column's text; a values column lists names, one
+    a line (or "Name : description")."""
+    from .layout import join_lines
+
+    rows: list[dict[str, Any]] = []
+    for page, item in doc.iter_items():
+        if not isinstance(item, Table):
+            continue
+        heads = {c.col: statement_kind(c.text) for c in item.cells if c.row == 0}
+        if sum(1 for k in heads.values() if k) < 2:
+            continue
+        for col, kind in sorted(heads.items()):
+            if kind is None or kind in seen:
+                continue
+            cells = sorted((c for c in item.cells if c.col == col and c.row > 0 and c.text.strip()),
+                           key=lambda c: c.row)
+            lines = [ln for c in cells for ln in c.lines]
+            if not lines:
+                continue
+            box = BBox.enclosing([ln.bbox for ln in lines]).as_row()
+            if kind == "value":
+                for ln in lines:
+                    name, _, desc = ln.text.strip().lstrip("•▪-– ").partition(" : ")
+                    if len(name.split()) <= 4:
+                        rows.append({"kind": "value", "name": name.strip(" .:"), "text": desc.strip() or None,
+                                     "page": page.number, **ln.bbox.as_row()})
+            else:
+                rows.append({"kind": kind, "name": None, "text": join_lines([ln.text for ln in lines]),
+                             "page": page.number, **box})
+            seen.add(kind)
+    return rows
 
 
 def _inline_label(text: str) -> str | None:
