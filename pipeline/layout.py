@@ -508,7 +508,11 @@ def _label_column(left, right) -> bool:
     lines = [x for _, x in left if isinstance(x, Line)]
     labels = [ln for ln in lines if ln.text.rstrip().endswith(":") and len(ln.text) <= 40]
     if len(labels) < 2 or len(labels) < 0.6 * len(left):
-        return False
+        # or short names in bold, each with its description beside it ("Rigueur | Fonder nos ...")
+        labels = [ln for ln in lines if ln.bold and len(ln.text.split()) <= 4]
+        if len(labels) < 2 or len(labels) < len(left) or any(b.bold for b, _ in [(x, 0) for _, x in right
+                                                                              if isinstance(x, Line)]):
+            return False
     partnered = sum(1 for ln in labels if any(abs(b.top - ln.bbox.top) < 2 for b, _ in right))
     return partnered >= 0.8 * len(labels)
 

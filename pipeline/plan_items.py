@@ -38,7 +38,7 @@ from .normalize import normalize_target
 from .resources import load_yaml
 from .textnorm import collapse_ws
 
-_CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2})*)|(?P<letter>[A-LN-Z])(?=[.)]\s)[.)])(?=\s)\s*[:.–—-]?\s*")
+_CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2})*)|(?P<letter>[A-LN-Za-z])(?=[.)]\s)[.)])(?=\s)\s*[:.–—-]?\s*")
 
 
 _TOC_LINE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\.{4,}")
@@ -141,6 +141,11 @@ def _make_unit(lines: list[Line], page: int, vocab: set[str], column: str | None
         m = _CODE.match(text + " ")
         if m and m.end() < len(text) + 1 and re.match(r"[A-Za-zÀ-ÿ«\"']", (text + " ")[m.end():m.end() + 1] or " "):
             code, text = (m.group("num") or m.group("alnum") or m.group("letter")), text[m.end():].strip()
+            label, n = _label(text)  # "A. Enjeu – La qualité ...": the label after the code
+            if label and re.match(r"\s*[:–—.-]", text[n:]):
+                text = text[n:].lstrip(" :–—.-").strip()
+            else:
+                label = None
     bbox = BBox(min(ln.bbox.x0 for ln in lines), min(ln.bbox.top for ln in lines),
                 max(ln.bbox.x1 for ln in lines), max(ln.bbox.bottom for ln in lines))
     bold = all(ln.bold for ln in lines)
