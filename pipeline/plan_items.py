@@ -267,9 +267,15 @@ def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], 
             lines = sorted((ln for c in table.cells if c.row == r for ln in c.lines),
                            key=lambda ln: (ln.bbox.top, ln.bbox.x0))
             units += [u for grp in _split(lines) if (u := _make_unit(grp, page, vocab))]
+        code_col = next((c.col for c in table.cells if c.row == header
+                         and re.fullmatch(r"n[o°º]\.?|#|numéros?|réf\.?|codes?", collapse_ws(c.text).lower())), None)
         for r in range(header, table.n_rows):
             row_units = []
+            row_code = next((collapse_ws(c.text) for c in table.cells if c.row == r and c.col == code_col
+                             and re.fullmatch(r"[A-Z]{0,3}-?\d{1,2}(?:\.\d{1,2})*", collapse_ws(c.text))), None)
             for c in (c for c in table.cells if c.row == r):
+                if c.col == code_col:
+                    continue  # "No | Indicateur": the number goes to the row's item
                 lines = sorted(c.lines, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
                 if r == header:
                     lines = lines[taken.get(c.col, len(lines)):]  # the first row, merged into the header
@@ -281,7 +287,12 @@ def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], 
                         u.text = f"{u.text} ({notes[c.col]})"  # a value under "CIBLE 2024-2025"
                     if u:
                         row_units.append((c.col, u))
-            units += _grid_row_order(row_units)
+            ordered = _grid_row_order(row_units)
+            if row_code:
+                first = next((u for u in ordered if u.column not in ("target", "description") and not u.code), None)
+                if first is not None:
+                    first.code = row_code
+            units += ordered
         return units, True
     rows = _row_kinds(table)
     if rows is not None:

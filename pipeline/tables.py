@@ -6,6 +6,7 @@ works on the document model only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from statistics import median
 
@@ -52,6 +53,8 @@ def _header_like(row: list[Line]) -> bool:
     for seg in row:
         if seg.text.rstrip().lower().endswith(_WRAPS):
             return False  # "Rencontre avec le ministère de" / "...": a heading wrapping, not a column label
+        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.", seg.text.strip()):
+            return False  # "1.2 | Renforcer ...": a numbered heading, its number in a gutter
         words = seg.text.split()
         if len(words) > 6 or len(seg.text) > 45 or seg.text.endswith((".", ",", ";")):
             return False
@@ -124,14 +127,35 @@ def _body_rows(rows: list[list[Line]], j: int, starts: list[float], prev_bottom:
     body: list[list[tuple[int, Line]]] = []
     while j < len(rows):
         row = rows[j]
-        cols = [_column_of(s, starts, tol) for s in row]
         gap = min(s.bbox.top for s in row) - prev_bottom
+        if len(row) == 1 and row[0].bold and abs(row[0].bbox.x0 - starts[0]) <= 3 * tol and gap <= 60 \
+                and j + 1 < len(rows) and len(rows[j + 1]) > 1:
+            cols = [0]  # a title row across the grid ("Orientation 1 – ..."), in its first column, rows after it
+        else:
+            row = [piece for s in row for piece in _split_at_columns(s, starts, tol)]
+            cols = [_column_of(s, starts, tol) for s in row]
         if None in cols or gap > 60:
             break
         body.append(list(zip(cols, row, strict=True)))
         prev_bottom = max(s.bbox.bottom for s in row)
         j += 1
     return body, j
+
+
+def _split_at_columns(seg: Line, starts: list[float], tol: float) -> list[Line]:
+    """A segment running over a column boundary, a word of it starting right
+    at the next column ("1  Adoption des normes" under "No | Indicateur"):
+    one piece per column."""
+    cuts = [k for k, w in enumerate(seg.words) if k and any(abs(w.bbox.x0 - x) <= tol for x in starts)
+            and w.bbox.x0 > seg.words[0].bbox.x0 + tol]
+    if not cuts:
+        return [seg]
+    out, prev = [], 0
+    for k in cuts + [len(seg.words)]:
+        ws = seg.words[prev:k]
+        out.append(Line(tuple(ws), BBox.enclosing([w.bbox for w in ws]), " ".join(w.text for w in ws)))
+        prev = k
+    return out
 
 
 def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0, carry: list[float] | None = None,
