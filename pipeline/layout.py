@@ -347,6 +347,9 @@ def _segments(row: list[Word], opts: LayoutOptions, gutters: set[int] | frozense
         if k in gutters and not lone_bullet and not lone_code:
             segs.append([w])
             continue
+        if len(segs[-1]) == 1 and len(prev.text) == 1 and prev.size > 1.4 * w.size and gap > 0.2 * w.size:
+            segs.append([w])  # an initial in a badge ("P" in a coloured disc) beside the text
+            continue
         inner = sorted(b.bbox.x0 - a.bbox.x1 for a, b in zip(segs[-1], segs[-1][1:], strict=False))
         med = inner[len(inner) // 2] if len(inner) >= 3 else 0.0
         if med >= 0.5 * prev.size and gap <= min(1.3 * med, 2.2 * prev.size):

@@ -103,7 +103,7 @@ def normalize_target(text: str) -> dict[str, Any]:
         start = min(s.start for s in spans)
         ends = [s.end for s in spans if s.end]
         end = max(ends) if ends else None
-        before = text[:spans[0].pos].lower().rstrip()
+        before = re.sub(r"\s*(?:l['’]|le|la|les)$", "", text[:spans[0].pos].lower().rstrip())  # "à partir de l'automne"
         if any(before.endswith(w) for w in _lex()["open_start"]):
             end = None
         return {"kind": "date", "date_start": start.isoformat(), "date_end": end.isoformat() if end else None,

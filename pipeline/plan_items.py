@@ -380,12 +380,17 @@ def items_of(doc: Document, body: float) -> list[Item]:
             for it, part in zip(together, parts, strict=True):  # "Cibles : x ; y", in the same order
                 it.targets.append((part, page, bbox))
         elif items:
-            items[-1].targets.append((text, page, bbox))
+            # after a bulleted list, a target printed apart is the list's parent's ("Échéance : 2026")
+            host = items[-1]
+            if host.listed:
+                host = next((it for it in reversed(items) if not it.listed), host)
+            host.targets.append((text, page, bbox))
 
     for u, opens in units_of(doc):
         if u is None:  # end of a grid: its columns no longer give levels
             continue
-        small = u.size < 0.85 * body and not (u.label and u.label != "target" and u.code)  # "ORIENTATION 1" set small
+        # "ORIENTATION 1", "ACTIONS" set small over what they name are no footnote
+        small = u.size < 0.85 * body and not (u.label and u.label != "target" and (u.code or u.label_only))
         if small or _TOC_LINE.search(u.raw) or lex["ignored"].match(u.raw):
             continue  # footnotes, table-of-contents lines, baselines
         heading = _is_heading(u, body) and not u.grid
@@ -453,6 +458,10 @@ def items_of(doc: Document, body: float) -> list[Item]:
             continue
         if u.column == "description":
             continue
+        if context and u.code and not u.bullet and u.bbox.x0 < ctx_x[0] - 3:
+            context, outer = None, []  # "1.2 Encadrer ..." set out of the list above: the next item
+        if context and (u.bullet or u.code) and ctx_x[1] is not None and u.bbox.x0 > ctx_x[1] + 20 and not outer:
+            continue  # far right of the list's bullets: a quote's attribution, a caption
         if context and (u.bullet or u.code):
             while outer and ctx_x[1] is not None and u.bbox.x0 < ctx_x[1] - 3:
                 context, context_items, ctx_x = outer.pop()  # back out of a nested list

@@ -109,6 +109,8 @@ def _values(following, body: float) -> list[dict[str, Any]]:
     name_size = text_size = None
     for page, ln in _lines(following, body):
         name = _bold_run(ln)
+        if name and len(name.strip()) <= 1:
+            continue  # a decorative initial
         if name:
             size = max(w.size for w in ln.words if w.bold)
             if name_size is not None and size > name_size + 1:
