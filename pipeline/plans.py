@@ -55,6 +55,8 @@ def _sections(doc: Document, body: float):
             continue
         following: list[tuple[Page, Block | Table]] = []
         for page2, nxt in items[i + 1:]:
+            if isinstance(nxt, Block) and len(nxt.text.strip()) <= 1:
+                continue  # a decorative initial in a badge
             if isinstance(nxt, Table):
                 if kind == "value" and not following:
                     following.append((page2, nxt))  # values laid out side by side, name over description
