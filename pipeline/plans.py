@@ -120,7 +120,9 @@ def _values(following, body: float) -> list[dict[str, Any]]:
             name_size = name_size or size
             out.append({"name": name.rstrip(" :"), "text": [], "page": page.number, "boxes": [ln.bbox]})
         elif out:
-            if text_size is not None and abs(ln.size - text_size) > 0.6:
+            if text_size is not None and abs(ln.size - text_size) > 0.35:
+                if not out[-1]["text"] and len(out) > 1:
+                    out.pop()  # that bold line headed something else ("Comment lire ce plan")
                 break  # other typography: the values are over
             text_size = text_size or ln.size
             out[-1]["text"].append(ln.text)
