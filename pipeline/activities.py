@@ -615,7 +615,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             lo, hi = period[0] - timedelta(days=slack), period[1] + timedelta(days=slack)
             got = [e for e in got if any(lo <= sp.start <= hi for sp in e.spans)
                    and not all(_covers_period(sp, period) for sp in e.spans)]
-        if len(got) == 1 and minor and got[0].source == "prose":
+        if len(got) == 1 and minor and got[0].source == "prose" and _styled_lead(item) is None:
             # a bold line of body size over a narrated meeting is its title, not a section
             got[0].description.insert(0, got[0].title)
             got[0].title = section or got[0].title
