@@ -521,7 +521,9 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint,
         elif got:
             title = bold if (bold and not entries) else sentence
             e = Entry(page, section, collapse_ws(title).strip(" :;,."), source="prose")
-            e.spans, e.date_text, e.text = got, [s.text for s in got], [sentence]
+            # the run-in title is text of the entry too ("Santé Canada. Le 30 janvier, ...")
+            e.spans, e.date_text = got, [s.text for s in got]
+            e.text = [text[:start + len(sentence)]] if bold and not entries else [sentence]
             e.span_locs, e.boxes = [(page, block.bbox)] * len(got), [(page, block.bbox)]
             if bold and not entries:
                 e.description = [sentence]
@@ -678,8 +680,8 @@ def _entity_text(e: Entry) -> str:
     """The entry's lines for the recognizer, a name broken at its hyphen
     ("Dufresne-" / "Aubin") put back together; same length as the plain
     join, so offsets still find their line."""
-    return re.sub(r"(?<=\w)-\n(\w+)", lambda m: "-" + m.group(1) + "\n" if m.group(1)[0].isupper()
-                  else m.group(0), "\n".join(e.text))
+    return re.sub(r"(?<=\w)-\n((?:[dl]['’])?\w+)", lambda m: "-" + m.group(1) + "\n"
+                  if re.match(r"(?:[dl]['’])?[A-ZÀ-Ý]", m.group(1)) else m.group(0), "\n".join(e.text))
 
 
 def _line_at(e: Entry, offset: int) -> tuple[int, BBox | None]:

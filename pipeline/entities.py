@@ -294,8 +294,13 @@ class Recognizer:
                 if lw in lex["connectors_exact"]:
                     if last == i and not after_conn and fold(lw).strip() not in lex["first_connectors"]:
                         break  # "l'Ordre sur le rôle de ...": no name follows the head
-                    if fold(lw) in ("a", "au", "aux") and fold(t.text) not in lex["place_heads"]:
-                        break  # "Barreau de l'Abitibi à Rouyn-Noranda"; but "Université du Québec à Montréal"
+                    nxt_word = next((x for x in toks[j + 1:j + 3] if x.text != "\n"), None)
+                    if fold(lw) in ("a", "au", "aux") and fold(t.text) not in lex["place_heads"] and (
+                            nxt_word is None or nxt_word.text[:1].isupper() or fold(lw) == "au"
+                            or fold(lw) == "a" and fold(nxt_word.text) not in ("la", "l'")):
+                        # "Barreau de l'Abitibi à Rouyn-Noranda", "... au sujet de"; but "Université du Québec
+                        # à Montréal", "Centre d'aide aux victimes", "Secrétariat à la condition féminine"
+                        break
                     after_conn = True
                     conj = conj or lw in ("et", "ou")
                     j += 1
