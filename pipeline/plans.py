@@ -255,6 +255,24 @@ def _table_statements(doc: Document, seen: set[str]) -> list[dict[str, Any]]:
     for page, item in doc.iter_items():
         if not isinstance(item, Table):
             continue
+        by_row = {c.row: statement_kind(c.text) for c in item.cells if c.col == 0}
+        if item.n_cols >= 2 and sum(1 for k in by_row.values() if k) >= 2:
+            # laid out by rows: "Mission | text", "Vision | text"
+            for row, kind in sorted(by_row.items()):
+                cells = [c for c in item.cells if c.row == row and c.col > 0 and c.text.strip()]
+                if kind is None or kind in seen or not cells:
+                    continue
+                lines = [ln for c in cells for ln in c.lines]
+                if kind == "value":
+                    parts = [ln.text.strip().lstrip("•▪-– ") for ln in lines]
+                    rows += [{"kind": "value", "name": p.split(" : ")[0].strip(" .:"),
+                              "text": (p.split(" : ", 1)[1].strip() if " : " in p else None),
+                              "page": page.number, **item.bbox.as_row()} for p in parts if p]
+                else:
+                    rows.append({"kind": kind, "name": None, "text": join_lines([c.text for c in cells]),
+                                 "page": page.number, **BBox.enclosing([ln.bbox for ln in lines]).as_row()})
+                seen.add(kind)
+            continue
         heads = {c.col: statement_kind(c.text) for c in item.cells if c.row == 0}
         if sum(1 for k in heads.values() if k) < 2:
             continue
