@@ -264,7 +264,7 @@ def find_dates(text: str, year_hint: YearHint = None, years: bool = False,
             c = _Cand(c.pos + rest.end(), c.end_pos, "month", {"m": c.data["m"], "y": c.data["y"]})
         nxt = next((e for e in explicit[i + 1:i + 4] if e), None)
         prev = next((e for e in reversed(explicit[max(0, i - 3):i]) if e), None)
-        if spans and prev is None:
+        if spans and prev is None and not callable(year_hint):  # a fiscal year says which year each month is
             prev = (spans[-1].start.year, spans[-1].start.month)
         got = _resolve(c, text, nxt, prev, year_hint, spans[-1] if spans else None)
         for s in got:
