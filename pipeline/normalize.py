@@ -27,6 +27,7 @@ def _lex() -> dict[str, Any]:
     return {
         "qualifiers": sorted(plan["quantity_qualifiers"], key=len, reverse=True),
         "stop": set(plan["quantity_stop_words"]),
+        "stop_after_de": set(plan["quantity_not_after_de"]),
         "rate": re.compile(
             r"\b(?:par|chaque)\s+(?:" + "|".join(re.escape(p) for p in plan["rate_periods"]) + r")\b", re.I),
         "units": sorted(plan["compound_units"], key=len, reverse=True),
@@ -77,6 +78,10 @@ def quantity_of(text: str, spans=None) -> str | None:
             lw = w.lower().strip(",;:.")
             if not re.match(r"\w", lw):
                 break  # "19,6 M (2023-2024)": a bracket or a dash ends the unit
+            elided = re.match(r"d['’](\w+)$", lw)
+            if unit and elided and elided.group(1) not in lex["stop_after_de"] and len(unit) < 3:
+                unit.append(w.strip(",;:."))  # "3 campagnes d'information"; not "d'ici 2026"
+                continue
             if lw in lex["stop"] or "'" in lw and lw.split("'")[0] + "'" in lex["stop"] or len(unit) >= 3:
                 break
             unit.append(w.strip(",;:."))
