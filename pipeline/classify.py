@@ -255,7 +255,8 @@ def _years_in(text: str, prefer_span: bool, dated_only: bool = False) -> tuple[i
         return None
     order = ["range", "short", "months", "single"] if prefer_span else ["months", "range", "single", "short"]
     candidates.sort(key=lambda c: order.index(c[0]))
-    if dated_only and candidates[0][0] == "single" and re.search(rf"\b(?:{months})\.?\s+(?:19|20)\d\d\b", text, re.I):
+    if dated_only and candidates[0][0] == "single" and single is not None and \
+            re.search(rf"\b(?:{months})\.?\s*$", text[:single.start(1)], re.I):
         return None  # "Mémoire ..., février 2024": the date it was written, not a period it covers
     return candidates[0][1]
 
