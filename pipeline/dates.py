@@ -148,9 +148,9 @@ def _candidates(text: str, years: bool) -> list[_Cand]:
     numeric = sorted((c for c in out if c.kind == "day"), key=lambda c: c.pos)
     for a, b in zip(numeric, numeric[1:], strict=False):
         # "du 24/05/2023 au 26/05/2023": two numeric dates make a range
-        if re.fullmatch(r"\s+(?:au|à)\s+", text[a.end_pos:b.pos]) and \
-                re.search(r"(?:^|\s)(?:du|de)\s+$", text[max(0, a.pos - 4):a.pos], re.I):
-            start = a.pos - len(re.search(r"(?:du|de)\s+$", text[max(0, a.pos - 4):a.pos], re.I).group(0))
+        opener = re.search(r"(?:du|de)\s+$", text[max(0, a.pos - 4):a.pos], re.I)
+        if re.fullmatch(r"\s+(?:au|à)\s+", text[a.end_pos:b.pos]) and (opener or not text[:a.pos].strip(" •-–")):
+            start = a.pos - (len(opener.group(0)) if opener else 0)
             out.append(_Cand(start, b.end_pos, "range", {"d1": a.data["days"][0], "m1": a.data["m"], "y1": a.data["y"],
                                                           "d2": b.data["days"][0], "m2": b.data["m"], "y2": b.data["y"]}))
     for m in g["range"].finditer(text):

@@ -213,21 +213,30 @@ def _build(head: list[Line], body: list[list[tuple[int, Line]]], starts: list[fl
     groups: list[list[list[Line]]] = [[[s] for s in head]] if head else []
     line_h = median([s.bbox.height for r in body for _, s in r]) or 10.0
     last_first_bottom: float | None = None
+    first_group: int | None = None  # the row whose first cell took the last first-column line
     for r in body:
         first = [s for c, s in r if c == 0]
         # a new row: a gap before its first cell, or before a value in a column the current row has filled
         # (one-line values against a first cell that wraps)
         top = min(s.bbox.top for _, s in r)
-        starts_row = bool(first) and (
-            last_first_bottom is None or first[0].bbox.top - last_first_bottom > 0.8 * line_h
-            or (len(groups) > (1 if head else 0) and any(groups[-1][c] and top - groups[-1][c][-1].bbox.bottom > 0.8 * line_h
-                                        for c, _ in r if c > 0))
-        )
+        # a value again after a gap in a column the current row has filled: a new row, even when
+        # its first cell is blank ("same date as above")
+        again = len(groups) > (1 if head else 0) and any(
+            groups[-1][c] and top - groups[-1][c][-1].bbox.bottom > 0.8 * line_h for c, _ in r if c > 0)
+        starts_row = (bool(first) and (last_first_bottom is None or first[0].bbox.top - last_first_bottom > 0.8 * line_h)
+                      or again)
+        prev_first_bottom = last_first_bottom
         if starts_row or len(groups) == (1 if head else 0):
             groups.append([[] for _ in range(n_cols)])
         if first:
             last_first_bottom = first[-1].bbox.bottom
         for c, s in r:
+            if c == 0 and first_group is not None and first_group < len(groups) - 1 and prev_first_bottom is not None \
+                    and s.bbox.top - prev_first_bottom < 0.5 * line_h:
+                groups[first_group][0].append(s)  # the first cell wraps on beside the next row: it spans both
+                continue
+            if c == 0:
+                first_group = len(groups) - 1
             groups[-1][c].append(s)
     cells: list[Cell] = []
     for ri, g in enumerate(groups):
