@@ -278,6 +278,7 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
                    period: tuple[date, date] | None = None) -> list[Entry]:
     out: list[Entry] = []
     header_row = 0 if has_header else -1
+    ditto: tuple[list[Span], list[tuple[int, BBox]], list[str]] | None = None  # the last row's dates
     for r in range(table.n_rows):
         if r == header_row:
             continue
@@ -325,6 +326,13 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
                     prev.boxes[at:at] = [(page, ln.bbox) for ln in c.lines]
                     prev.cols[at:at] = [c.col] * len(c.lines)
             continue
+        date_cells = [c for c in by_role.get("date", []) if c.text.strip()]
+        if "date" in roles.values() and not date_cells and got and not got[0].spans and ditto:
+            # a blank date cell under a dated row: the same date ("" under "2024-04-09")
+            got[0].spans, got[0].span_locs = list(ditto[0]), list(ditto[1])
+            got[0].date_text = list(ditto[2])
+        elif date_cells and got and got[0].spans:
+            ditto = (got[0].spans, got[0].span_locs, got[0].date_text)
         plan = [plan_state[c] for c in sorted(plan_state)]
         for entry in got:
             entry.plan_context = " > ".join(plan) or None
