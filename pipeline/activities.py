@@ -39,6 +39,7 @@ def _lex() -> dict[str, Any]:
         "roles": {k: re.compile(rf"^\W*(?:{v})", re.I) for k, v in lex["column_roles"].items()},
         "plan_as_activity": lex["plan_as_activity_when_alone"],
         "max_span": lex["max_prose_span_days"],
+        "period_openers": re.compile(rf"^\W*(?:{lex['period_openers']})\s*", re.I),
         "narrative_sections": re.compile(rf"^\W*(?:\d+\.?\s*)?(?:{lex['narrative_sections']})", re.I),
         "sentence_end": re.compile(lex["sentence_end"]),
         "abbreviations": set(lex["abbreviations"]) | set(load_yaml("persons_fr.yaml")["honorifics"]),
@@ -480,6 +481,16 @@ def _styled_after(block: Block, skip: int) -> str | None:
     return " ".join(w.text for w in words[:n]).strip(" .:;,–—-") or None
 
 
+def _opening_period(sentence: str, hint: YearHint) -> list[Span]:
+    """A sentence that opens on a month or a season ("En novembre 2023, l'Ordre
+    a transmis ...", "À l'automne 2023, ..."): the span it dates."""
+    m = _lex()["period_openers"].match(sentence)
+    if not m:
+        return []
+    spans = find_dates(sentence[:m.end() + 40], hint)
+    return [s for s in spans[:1] if s.precision in ("month", "season") and s.pos <= m.end() + 1]
+
+
 def _block_entries(block: Block, page: int, section: str | None, hint: YearHint,
                    month: str | None = None) -> list[Entry]:
     text = _with_month(block.text, month)
@@ -499,9 +510,9 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint,
         e.boxes = [(page, ln.bbox) for ln in block.lines]
         return [e]
     spans = [s for s in find_dates(text, hint) if s.precision in ("day", "span", "week")]
-    if not spans:
+    if not spans and not any(_opening_period(x, hint) for x in _sentences(text)):
         return []
-    if all(s.end and (s.end - s.start).days > _lex()["max_span"] for s in spans):
+    if spans and all(s.end and (s.end - s.start).days > _lex()["max_span"] for s in spans):
         return []
     bold = _bold_lead(block)
     entries: list[Entry] = []
@@ -510,7 +521,8 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint,
     for sentence in _sentences(text):
         start = text.find(sentence, pos)
         pos = start + len(sentence)
-        got = [s for s in find_dates(sentence, hint) if s.precision in ("day", "span", "week")]
+        got = [s for s in find_dates(sentence, hint) if s.precision in ("day", "span", "week")] \
+            or _opening_period(sentence, hint)
         if not got and last is not None:
             # "Le lendemain, ...": relative to the date just given
             probe = f"{last.text} . {sentence}"
