@@ -39,6 +39,7 @@ def _lex() -> dict[str, Any]:
         "roles": {k: re.compile(rf"^\W*(?:{v})", re.I) for k, v in lex["column_roles"].items()},
         "plan_as_activity": lex["plan_as_activity_when_alone"],
         "max_span": lex["max_prose_span_days"],
+        "followup": re.compile(rf"^\W*(?:{lex['followup_openers']})\b", re.I),
         "period_openers": re.compile(rf"^\W*(?:{lex['period_openers']})\s*", re.I),
         "narrative_sections": re.compile(rf"^\W*(?:\d+\.?\s*)?(?:{lex['narrative_sections']})", re.I),
         "sentence_end": re.compile(lex["sentence_end"]),
@@ -514,7 +515,7 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint,
         return []
     if spans and all(s.end and (s.end - s.start).days > _lex()["max_span"] for s in spans):
         return []
-    bold = _bold_lead(block)
+    bold = _styled_lead(block) or _bold_lead(block)
     entries: list[Entry] = []
     pos = 0
     last: Span | None = None
@@ -528,9 +529,10 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint,
             probe = f"{last.text} . {sentence}"
             rel = [s for s in find_dates(probe, hint) if s.pos > len(last.text)]
             got = [s for s in rel if s.precision in ("day", "week")]
-        if got and bold and entries:
-            # a paragraph under a run-in title is one entry, whatever dates its sentences give
-            e = entries[0]
+        if got and entries and (bold or _lex()["followup"].match(sentence)):
+            # a paragraph under a run-in title is one entry, whatever dates its sentences give; so is
+            # a later meeting told after it ("Une rencontre de suivi a eu lieu le 12 décembre")
+            e = entries[-1]
             e.spans += got
             e.date_text += [s.text for s in got]
             e.span_locs += [(page, block.bbox)] * len(got)
@@ -628,6 +630,14 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             under.text += [ln.text for ln in item.lines]
             under.boxes += [(page.number, ln.bbox) for ln in item.lines]
             _more_dates(under, item.text, page.number, item.bbox, hint, period)
+            continue
+        if out and out[-1].source == "prose" and _lex()["followup"].match(item.text):
+            # "Une rencontre de suivi a eu lieu le 12 décembre ...": a later meeting of the entry before
+            prev = out[-1]
+            prev.description.append(item.text)
+            prev.text += [ln.text for ln in item.lines]
+            prev.boxes += [(page.number, ln.bbox) for ln in item.lines]
+            _more_dates(prev, item.text, page.number, item.bbox, hint, period)
             continue
         got = _block_entries(item, page.number, section, hint, heading_month)
         if period is not None:

@@ -213,7 +213,7 @@ def _is_reference(text: str, c: _Cand) -> bool:
     before = text[max(0, c.pos - 25):c.pos].lower().rstrip()
     before = re.sub(r"\s+(?:le|la|l'|les)$", "", before)
     after = text[c.end_pos:c.end_pos + 15].lower().lstrip()
-    return any(before.endswith(w) for w in lex["reference_before"]) or \
+    return any(re.search(rf"(?<!\w){re.escape(w)}$", before) for w in lex["reference_before"]) or \
         any(re.match(rf"{re.escape(w)}\b", after) for w in lex["reference_after"])
 
 

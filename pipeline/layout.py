@@ -549,7 +549,8 @@ def _group_blocks(lines: list[Line]) -> list[list[Line]]:
             same_style = abs(prev.size - ln.size) <= 1.0 and (
                 prev.bold == ln.bold or not prev.words[-1].bold and not ln.words[0].bold
                 # the run-in title wraps: its end opens the next line, plain text after it
-                or prev.bold and ln.words[0].bold and not ln.words[-1].bold and len(blocks[-1]) == 1)
+                or prev.bold and ln.words[0].bold and not ln.words[-1].bold and len(blocks[-1]) <= 3
+                and all(x.bold for x in blocks[-1]))
             # a list item's wrapped lines hang under its text, whatever their weight
             # ("• 15-09-2022 : **Title in bold** — plain follow-up")
             head = blocks[-1][0]
