@@ -280,7 +280,9 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
                    period: tuple[date, date] | None = None) -> list[Entry]:
     out: list[Entry] = []
     header_row = 0 if has_header else -1
-    ditto: tuple[list[Span], list[tuple[int, BBox]], list[str]] | None = None  # the last row's dates
+    # the last row's dates, for a blank date cell under it (from the page before for a continued table)
+    ditto: tuple[list[Span], list[tuple[int, BBox]], list[str]] | None = \
+        (last.spans, last.span_locs, last.date_text) if table.continued and last is not None and last.spans else None
     for r in range(table.n_rows):
         if r == header_row:
             continue
@@ -294,7 +296,7 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
         got = _row_entries(by_role, page, section, hint, vocab, period)
         prev = out[-1] if out else last
         act_lines = [ln for c in by_role.get("activity", []) for ln in c.lines]
-        if table.continued and not out and last is not None and (not got or not got[0].spans):
+        if table.continued and not out and r <= header_row + 1 and last is not None and (not got or not got[0].spans):
             # the row broken by the page: no dates of its own
             if not last.title and act_lines and act_lines[0].bold:
                 # dates closed the cell on the page before; the title they date opens this one
