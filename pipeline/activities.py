@@ -648,7 +648,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             slack = 31 if (period[0].month, period[0].day, period[1].month, period[1].day) == (1, 1, 12, 31) else 1
             lo, hi = period[0] - timedelta(days=slack), period[1] + timedelta(days=slack)
             got = [e for e in got if any(lo <= sp.start <= hi for sp in e.spans)
-                   and not all(_covers_period(sp, period) for sp in e.spans)]
+                   and not (e.spans and _covers_period(e.spans[0], period))]
         if len(got) == 1 and minor and got[0].source == "prose" and _styled_lead(item) is None:
             # a bold line of body size over a narrated meeting is its title, not a section
             got[0].description.insert(0, got[0].title)
