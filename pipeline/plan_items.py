@@ -276,6 +276,7 @@ def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], 
             for c in (c for c in table.cells if c.row == r):
                 if c.col == code_col:
                     continue  # "No | Indicateur": the number goes to the row's item
+                label_unit: Unit | None = None  # "ENJEU 1" over its text in the same cell
                 lines = sorted(c.lines, key=lambda ln: (ln.bbox.top, ln.bbox.x0))
                 if r == header:
                     lines = lines[taken.get(c.col, len(lines)):]  # the first row, merged into the header
@@ -285,8 +286,14 @@ def _table_units(table: Table, page: int, vocab: set[str]) -> tuple[list[Unit], 
                         continue  # "–" under "CIBLE 2024-2025": no target that year
                     if u and notes[c.col] and kinds[c.col] == "target" and not find_dates(u.text, years=True):
                         u.text = f"{u.text} ({notes[c.col]})"  # a value under "CIBLE 2024-2025"
+                    if u and label_unit is not None and not (u.label or u.code or u.bullet):
+                        label_unit.text, label_unit.label_only = u.text, False
+                        label_unit.bbox = label_unit.bbox.union(u.bbox)
+                        label_unit = None
+                        continue
                     if u:
                         row_units.append((c.col, u))
+                        label_unit = u if u.label_only else None
             ordered = _grid_row_order(row_units)
             if row_code:
                 first = next((u for u in ordered if u.column not in ("target", "description") and not u.code), None)
