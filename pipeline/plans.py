@@ -169,7 +169,7 @@ def _values(following, body: float) -> list[dict[str, Any]]:
     if following:
         page, block = following[0]
         conj = "|".join(re.escape(c) for c in load_yaml("plan_fr.yaml")["list_conjunctions"])
-        parts = [p.strip(" .;:") for p in re.split(rf",|;|\s(?:{conj})\s", block.text)]
+        parts = [p.strip(" .;:") for p in re.split(rf",|;|[·•|/]|\s(?:{conj})\s", block.text)]
         parts = [p for p in parts if p]
         if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
             return [{"name": p[0].upper() + p[1:], "text": None, "page": page.number, **block.bbox.as_row()}
@@ -264,7 +264,11 @@ def _table_statements(doc: Document, seen: set[str]) -> list[dict[str, Any]]:
                     continue
                 lines = [ln for c in cells for ln in c.lines]
                 if kind == "value":
+                    conj = "|".join(re.escape(c) for c in load_yaml("plan_fr.yaml")["list_conjunctions"])
                     parts = [ln.text.strip().lstrip("•▪-– ") for ln in lines]
+                    if all(" : " not in p for p in parts):  # "Prévention · Intégrité · ..." on a line
+                        parts = [q.strip(" .") for p in parts for q in re.split(rf"[,;·•|]|\s(?:{conj})\s", p)]
+                        parts = [q[0].upper() + q[1:] for q in parts if q]
                     rows += [{"kind": "value", "name": p.split(" : ")[0].strip(" .:"),
                               "text": (p.split(" : ", 1)[1].strip() if " : " in p else None),
                               "page": page.number, **item.bbox.as_row()} for p in parts if p]
@@ -318,7 +322,7 @@ def _inline_statements(doc: Document, body: float, seen: set[str]) -> list[dict[
             continue
         rest = rest.strip()
         if kind == "value":
-            parts = [p.strip(" .;:") for p in re.split(rf",|;|\s(?:{conj})\s", rest)]
+            parts = [p.strip(" .;:") for p in re.split(rf",|;|[·•|/]|\s(?:{conj})\s", rest)]
             parts = [p for p in parts if p]
             if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
                 continue
