@@ -89,19 +89,34 @@ def _bold_run(line: Line) -> str | None:
 
 
 def _values_table(page: Page, table: Table) -> list[dict[str, Any]]:
-    """Values side by side: each column a name (first row) over its description."""
+    """Values side by side: in each column, a name in bold (or the first
+    row) over its description; a column may hold several (cards in a grid)."""
     from .layout import join_lines
 
     out = []
     for col in range(table.n_cols):
         cells = sorted((c for c in table.cells if c.col == col and c.text.strip()), key=lambda c: c.row)
-        if not cells or cells[0].row != 0 or len(cells[0].text.split()) > 4:
+        lines = [ln for c in cells for ln in c.lines]
+        if not lines:
+            continue
+        if any(ln.bold for ln in lines) and not all(ln.bold for ln in lines):
+            current = None
+            for ln in lines:
+                if ln.bold and len(ln.text.split()) <= 5:
+                    current = {"name": collapse_ws(ln.text).rstrip(" :."), "text": [], "page": page.number,
+                               "boxes": [ln.bbox]}
+                    out.append(current)
+                elif current is not None:
+                    current["text"].append(ln.text)
+                    current["boxes"].append(ln.bbox)
+            continue
+        if cells[0].row != 0 or len(cells[0].text.split()) > 4:
             return []
-        boxes = [c.bbox for c in cells if c.bbox is not None]
-        out.append({"name": collapse_ws(cells[0].text).rstrip(" :"),
-                    "text": join_lines([c.text for c in cells[1:]]) or None, "page": page.number,
-                    **(BBox.enclosing(boxes).as_row() if boxes else {})})
-    return out if len(out) >= 2 else []
+        out.append({"name": collapse_ws(cells[0].text).rstrip(" :"), "text": [c.text for c in cells[1:]],
+                    "page": page.number, "boxes": [c.bbox for c in cells if c.bbox is not None]})
+    out.sort(key=lambda v: (round(v["boxes"][0].top / 3), v["boxes"][0].x0))  # reading order: row by row
+    return [{"name": v["name"], "text": join_lines(v["text"]) or None, "page": v["page"],
+             **BBox.enclosing(v["boxes"]).as_row()} for v in out] if len(out) >= 2 else []
 
 
 def _values(following, body: float) -> list[dict[str, Any]]:
