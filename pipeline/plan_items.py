@@ -47,7 +47,8 @@ _TOC_LINE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\.{4,}")
 @cache
 def _lex() -> dict[str, Any]:
     lex = load_yaml("plan_fr.yaml")
-    labels = {k: re.compile(rf"^(?:{v})\b", re.I) for k, v in lex["level_labels"].items()}
+    ordinal = rf"(?:(?:{lex['ordinal_words']})\s+)?"  # "Première orientation — ..."
+    labels = {k: re.compile(rf"^{ordinal}(?:{v})\b", re.I) for k, v in lex["level_labels"].items()}
     return {
         "labels": labels,
         "rank": lex["level_rank"],
