@@ -321,9 +321,11 @@ def _gutters(rows: list[list[Word]]) -> list[set[int]]:
         for k, lo, hi in gaps[i]:
             mid = (lo + hi) / 2
             white = crossed = 0
+            size = max(w.size for w in row)
             for j in range(max(0, i - 4), min(len(rows), i + 5)):
-                if j == i or abs(rows[j][0].bbox.top - row[0].bbox.top) > 6 * row[0].size:
-                    continue
+                if j == i or abs(rows[j][0].bbox.top - row[0].bbox.top) > 6 * row[0].size \
+                        or max(w.size for w in rows[j]) > 1.3 * size:
+                    continue  # a heading across the columns says nothing of their gutter
                 if any(w.bbox.x0 - 1 < mid < w.bbox.x1 + 1 for w in rows[j]):
                     crossed += 1
                 else:
@@ -497,26 +499,71 @@ def _split_vertical(group, min_gutter):
         overlap = min(lt[1], rt[1]) - max(lt[0], rt[0])
         # Side by side only if the two sides share vertical extent; otherwise a
         # horizontal cut reads them in a better order.
-        if overlap <= 0 or _label_column(left, right):
+        if overlap <= 0:
             continue
+        if _label_column(left, right):
+            bands = _label_bands(group, left)
+            if bands:
+                return bands  # rows of a form or a definition list: each title with the text beside it
         if best is None or g[1] - g[0] > best[0]:
             best = (g[1] - g[0], left, right)
     return [best[1], best[2]] if best else None
 
 
+def _label_bands(group, left) -> list[list] | None:
+    """The group cut into one band per label of the left column: from the top
+    of a label (or a run of title lines) to the top of the next one."""
+    lines = sorted((x for _, x in left if isinstance(x, Line)), key=lambda ln: ln.bbox.top)
+    right = [t for t in group if t[0].x0 > max(ln.bbox.x1 for ln in lines)]
+
+    def goes_on(k: int) -> bool:  # the line wraps the title above ("liés à l'insertion des" / "aiguilles")
+        prev = lines[k - 1].text.rstrip().lower()
+        return k > 0 and (lines[k].text[:1].islower() or prev.endswith((",", "-")) or
+                          prev.rsplit(" ", 1)[-1] in ("de", "des", "du", "la", "le", "les", "à", "au", "aux", "et",
+                                                      "en", "pour", "sur", "d'", "l'"))
+
+    if all(any(abs(b.top - ln.bbox.top) < 3 for b, _ in right) for ln in lines) and \
+            all(len(ln.text.split()) <= 4 or ln.text.rstrip().endswith(":") for ln in lines) and \
+            not any(goes_on(k) for k in range(1, len(lines))):
+        starts = [ln.bbox.top for ln in lines]  # a name (or a label) beside each description
+    else:
+        starts = [ln.bbox.top for k, ln in enumerate(lines)
+                  if k == 0 or ln.bbox.top - lines[k - 1].bbox.bottom > 0.8 * ln.bbox.height
+                  or ln.text.rstrip().endswith(":")]
+    if len(starts) < 2:
+        return None
+    cuts = [t - 2 for t in starts[1:]]
+    bands: list[list] = [[] for _ in range(len(cuts) + 1)]
+    for t in group:
+        k = sum(1 for c in cuts if t[0].top >= c)
+        bands[k].append(t)
+    bands = [b for b in bands if b]
+    return bands if len(bands) >= 2 and len(bands) < len(group) else None
+
+
 def _label_column(left, right) -> bool:
-    """The left side is a column of labels ("Indicateur :", "Cible :") whose
-    values sit on the same baselines on the right: rows of a form, not two
-    columns of text."""
-    lines = [x for _, x in left if isinstance(x, Line)]
+    """The left side is a column of labels whose values sit on the same
+    baselines on the right: rows of a form ("Indicateur :" | "Nombre de
+    ..."), names beside their descriptions ("Rigueur" | "Fonder nos ..."),
+    titles in bold beside their text (a definition list), not two columns
+    of text."""
+    lines = sorted((x for _, x in left if isinstance(x, Line)), key=lambda ln: ln.bbox.top)
+    right_lines = [x for _, x in right if isinstance(x, Line)]
+    if len(lines) < 2 or len(lines) < len(left) or not right_lines:
+        return False
     labels = [ln for ln in lines if ln.text.rstrip().endswith(":") and len(ln.text) <= 40]
     if len(labels) < 2 or len(labels) < 0.6 * len(left):
-        # or short names in bold, each with its description beside it ("Rigueur | Fonder nos ...")
-        labels = [ln for ln in lines if ln.bold and len(ln.text.split()) <= 4]
-        if len(labels) < 2 or len(labels) < len(left) or any(b.bold for b, _ in [(x, 0) for _, x in right
-                                                                              if isinstance(x, Line)]):
+        if not all(ln.bold for ln in lines) or sum(ln.bold for ln in right_lines) > 0.3 * len(right_lines):
             return False
-    partnered = sum(1 for ln in labels if any(abs(b.top - ln.bbox.top) < 2 for b, _ in right))
+        beside = [ln for ln in lines if any(abs(b.top - ln.bbox.top) < 3 for b, _ in right)]
+        if len(beside) >= 0.8 * len(lines):
+            return True  # a name beside each description
+        # bold titles, each opening a run of lines: the first line of each run beside a line of text
+        labels = [ln for k, ln in enumerate(lines)
+                  if k == 0 or ln.bbox.top - lines[k - 1].bbox.bottom > 0.8 * ln.bbox.height]
+        if len(labels) < 2:
+            return False
+    partnered = sum(1 for ln in labels if any(abs(b.top - ln.bbox.top) < 3 for b, _ in right))
     return partnered >= 0.8 * len(labels)
 
 
@@ -636,6 +683,16 @@ def _running_keys(pages_lines: list[tuple[float, list[Line]]], opts: LayoutOptio
     return {k for k, c in counts.items() if c >= need and n >= 2}
 
 
+def _opens_body(ln: Line, segs: list[Line], height: float) -> bool:
+    """A line in the top margin set right over the text below it ("AXE
+    STRATÉGIQUE 2" over its title, a number changing from page to page): a
+    label of the page's content, not a running header."""
+    if ln.bbox.top > height / 2 or not any(ch.isdigit() for ch in ln.text):
+        return False
+    return any(o is not ln and 0 <= o.bbox.top - ln.bbox.bottom < 0.8 * ln.bbox.height
+               and o.bbox.x0 < ln.bbox.x1 and ln.bbox.x0 < o.bbox.x1 and o.size > ln.size * 1.2 for o in segs)
+
+
 def _in_margin(ln: Line, height: float, opts: LayoutOptions) -> bool:
     return ln.bbox.bottom <= height * opts.margin_zone or ln.bbox.top >= height * (1 - opts.margin_zone)
 
@@ -708,7 +765,8 @@ def _assemble_page(raw, running: set[str], vocab: set[str], opts: LayoutOptions,
     # running lines are told before grids are found: a grid's header repeated at the top of
     # every page looks like one, and is needed to find the grid
     is_running = {id(ln) for ln in segs
-                  if _in_margin(ln, height, opts) and (_norm_running(ln.text) in running or _is_page_label(ln.text))}
+                  if _in_margin(ln, height, opts) and (_norm_running(ln.text) in running or _is_page_label(ln.text))
+                  and not _opens_body(ln, segs, height)}
     unruled, segs = find_unruled(segs, number, carry=carry if not tables else None, skip=is_running)
     tables = tables + unruled
     removed: list[str] = []

@@ -59,6 +59,7 @@ def _lex() -> dict[str, Any]:
         "no_value": re.compile(rf"\s*(?:{lex['no_value']})\s*", re.I),
         "inline_target": re.compile(lex["inline_target"], re.I),
         "code_prefixes": {k.upper(): v for k, v in lex["code_prefixes"].items()},
+        "heading_children": set(lex["heading_children"]),
     }
 
 
@@ -426,6 +427,8 @@ def items_of(doc: Document, body: float) -> list[Item]:
                 pending.text = u.text
                 if pending.page == u.page and pending.bbox is not None:
                     pending.bbox = pending.bbox.union(u.bbox)
+                if pending.kind in ("issue", "orientation", "objective"):
+                    zone_size = max(zone_size, u.size)  # the plan's own titles: a smaller heading stays inside
                 pending = None
                 continue
         kind = u.label or (u.column if u.column != "description" else None)
@@ -511,7 +514,10 @@ def _resolve_levels(items: list[Item]) -> list[Item]:
     for i, it in enumerate(items):
         if it.heading:
             nxt = next((x for x in items[i + 1:] if x.kind is not None or x.depth or x.heading), None)
-            if nxt is None or not nxt.depth:
+            if nxt is not None and not nxt.depth and nxt.kind in lex["heading_children"] \
+                    and any(x.kind in ("orientation", "issue") for x in items[:i]):
+                it.kind, it.heading = "objective", False  # a title in bold over its expected result, indicator ...
+            elif nxt is None or not nxt.depth:
                 continue
         keep.append(it)
     depths = sorted({it.depth for it in keep if it.kind is None and it.depth})
