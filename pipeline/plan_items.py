@@ -77,6 +77,7 @@ class Unit:
     label_only: bool = False  # the label (and code) is all the unit says
     column: str | None = None  # level of the grid column the unit sits in
     grid: bool = False
+    code_first: bool = False  # "1.1 Indicateur : ...": the code before the label
 
 
 @dataclass
@@ -91,6 +92,8 @@ class Item:
     targets: list[tuple[str, int, BBox]] = field(default_factory=list)
     bbox: BBox | None = None
     listed: bool = False  # a member of a list under a plural heading ("ACTIONS" over bullets)
+    size: float = 0.0  # type size of its text
+    code_first: bool = False  # its code printed before its label: maybe its parent's number
 
 
 # --------------------------------------------------------------------------- units
@@ -127,7 +130,7 @@ def _make_unit(lines: list[Line], page: int, vocab: set[str], column: str | None
     raw = collapse_ws(join_lines([ln.text for ln in lines], vocab))
     if not raw:
         return None
-    text, code, bullet = raw, None, False
+    text, code, bullet, code_first = raw, None, False, False
     if text[0] in BULLETS and (len(text) == 1 or text[1] == " "):
         text, bullet = text[1:].lstrip(), True
     label, n = _label(text)
@@ -146,13 +149,14 @@ def _make_unit(lines: list[Line], page: int, vocab: set[str], column: str | None
             label, n = _label(text)  # "A. Enjeu – La qualité ...": the label after the code
             if label and re.match(r"\s*[:–—.-]", text[n:]):
                 text = text[n:].lstrip(" :–—.-").strip()
+                code_first = True
             else:
                 label = None
     bbox = BBox(min(ln.bbox.x0 for ln in lines), min(ln.bbox.top for ln in lines),
                 max(ln.bbox.x1 for ln in lines), max(ln.bbox.bottom for ln in lines))
     bold = all(ln.bold for ln in lines)
     size = max(ln.size for ln in lines)
-    return Unit(text.strip(), raw, page, bbox, size, bold, code, bullet, label, label_only, column, grid)
+    return Unit(text.strip(), raw, page, bbox, size, bold, code, bullet, label, label_only, column, grid, code_first)
 
 
 def _starts_unit(ln: Line) -> bool:
@@ -378,7 +382,7 @@ def items_of(doc: Document, body: float) -> list[Item]:
         nonlocal plain
         if context and plain and not context_items:
             for u in plain:
-                items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox))
+                items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox, size=u.size))
         plain = []
 
     together: list[Item] = []  # items listed on one line ("Indicateurs : a ; b")
@@ -436,7 +440,9 @@ def items_of(doc: Document, body: float) -> list[Item]:
         host = next((it for it in reversed(items) if it.kind == kind), None) if u.grid and kind else \
             (items[-1] if items and not kind and not u.grid else None)
         below = host is not None and host.bbox is not None and u.page == host.page \
-            and 0 <= u.bbox.top - host.bbox.bottom < 1.2 * u.size and abs(u.bbox.x0 - host.bbox.x0) < 20
+            and 0 <= u.bbox.top - host.bbox.bottom < 1.2 * u.size \
+            and (abs(u.bbox.x0 - host.bbox.x0) < 20
+                 or abs(u.size - host.size) < 0.5 and host.bbox.x0 < u.bbox.x0 < host.bbox.x0 + 0.3 * host.bbox.width)
         if host is not None and not u.code and not u.bullet and not u.label and u.text[:1].islower() \
                 and (u.page == host.page + 1 or below and not u.grid) \
                 and not host.text.rstrip().endswith((".", "!", "?", ":", ";")):
@@ -462,7 +468,8 @@ def items_of(doc: Document, body: float) -> list[Item]:
                 context = None
             parts = [p.strip() for p in u.text.split(" ; ") if p.strip()] \
                 if u.label and _plural(u.raw) and " ; " in u.text else [u.text]
-            together = [Item(kind, u.code, part, u.page, bbox=u.bbox) for part in parts]
+            together = [Item(kind, u.code, part, u.page, bbox=u.bbox, size=u.size, code_first=u.code_first)
+                        for part in parts]
             items.extend(together)
             if u.label_only:
                 pending = together[-1]
@@ -478,23 +485,23 @@ def items_of(doc: Document, body: float) -> list[Item]:
                 context, context_items, ctx_x = outer.pop()  # back out of a nested list
             if ctx_x[1] is None:
                 ctx_x = (ctx_x[0], u.bbox.x0)
-            items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox, listed=True))
+            items.append(Item(context, u.code, u.text, u.page, bbox=u.bbox, listed=True, size=u.size))
             context_items.append(len(items) - 1)
             continue
         if u.code and _prefix_kind(u.code):
             flush_plain()
             context = None  # "OBJ-1.2", "OS3": the prefix names the level
-            items.append(Item(_prefix_kind(u.code), u.code, u.text, u.page, bbox=u.bbox))
+            items.append(Item(_prefix_kind(u.code), u.code, u.text, u.page, bbox=u.bbox, size=u.size))
             continue
         if u.code and "." not in u.code.strip(".") or (u.code and re.fullmatch(r"\d+(?:\.\d+)*", u.code)):
             flush_plain()
             context = None
-            items.append(Item(None, u.code, u.text, u.page, depth=u.code.count(".") + 1, bbox=u.bbox))
+            items.append(Item(None, u.code, u.text, u.page, depth=u.code.count(".") + 1, bbox=u.bbox, size=u.size))
             continue
         if heading:
             flush_plain()
             context = None
-            items.append(Item(None, None, u.raw, u.page, heading=True, bbox=u.bbox))
+            items.append(Item(None, None, u.raw, u.page, heading=True, bbox=u.bbox, size=u.size))
             continue
         m = lex["inline_target"].search(u.text)
         if m and items and not context:
@@ -539,7 +546,12 @@ def _link(items: list[Item]) -> None:
     by_code: dict[str, int] = {}
     for i, it in enumerate(items):
         parent = None
-        if it.code and "." in it.code:
+        named = by_code.get(it.code) if it.code and it.code_first else None
+        if named is not None and rank[items[named].kind] < rank[it.kind] and it.kind in allowed \
+                and items[named].kind in allowed[it.kind]:
+            # "1.1 Indicateur : ..." under objective 1.1: the number names its parent, not the item
+            parent, it.code = named, None
+        elif it.code and "." in it.code:
             pc = it.code.rsplit(".", 1)[0]
             j = by_code.get(pc)
             if j is not None and rank[items[j].kind] < rank[it.kind]:
