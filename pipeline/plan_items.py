@@ -440,7 +440,7 @@ def items_of(doc: Document, body: float) -> list[Item]:
         host = next((it for it in reversed(items) if it.kind == kind), None) if u.grid and kind else \
             (items[-1] if items and not kind and not u.grid else None)
         below = host is not None and host.bbox is not None and u.page == host.page \
-            and 0 <= u.bbox.top - host.bbox.bottom < 1.2 * u.size \
+            and -0.3 * u.size <= u.bbox.top - host.bbox.bottom < 1.2 * u.size \
             and (abs(u.bbox.x0 - host.bbox.x0) < 20
                  or abs(u.size - host.size) < 0.5 and host.bbox.x0 < u.bbox.x0 < host.bbox.x0 + 0.3 * host.bbox.width)
         if host is not None and not u.code and not u.bullet and not u.label and u.text[:1].islower() \
