@@ -112,7 +112,7 @@ def _org_head_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:L[ae]s? |L')?(?:{alt})\b", re.I)
 
 
-def _acronym_fits(acr: str, name: str) -> bool:
+def acronym_fits(acr: str, name: str) -> bool:
     """OCCOQ fits "Ordre des Conseillers et Conseillères d'Orientation du Québec":
     the acronym's letters are the initials of the name's content words, in order."""
     connectors = {_fold(c).strip() for c in load_yaml("institution_patterns.yaml")["connectors"]}
@@ -202,7 +202,7 @@ def _acronym_in_text(doc: Document, name: str) -> str | None:
         return m.group(1)
     counts = Counter(re.findall(r"\b[A-ZÉ]{2,9}\b", text))
     for token, _ in counts.most_common():
-        if _acronym_fits(token, name):
+        if acronym_fits(token, name):
             return token
     return None
 

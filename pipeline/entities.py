@@ -164,15 +164,20 @@ def _shortened_form_of(printed: str, known: list[tuple[str, str]]) -> tuple[str,
     if len(words) < 2:
         return None
     best: tuple[float, int, str, str | None] | None = None
+    prefixed: set[tuple[str, str | None]] = set()
     for name, acr in known:
         full = _content_words(name)
         if not full or full[0] != words[0] or len(full) <= len(words):
             continue
+        if full[:len(words)] == words:
+            prefixed.add((name, acr or None))  # "ministère de l'Environnement" opens the ministry's full name
         it = iter(full)
         if all(w in it for w in words):
             cover = len(words) / len(full)
             if cover >= 0.5 and (best is None or (cover, -len(name)) > (best[0], best[1])):
                 best = (cover, -len(name), name, acr or None)
+    if best is None and len({n for n, _ in prefixed}) == 1:
+        return next(iter(prefixed))
     return (best[2], best[3]) if best else None
 
 
@@ -227,10 +232,34 @@ class Recognizer:
             found = [s for s in rec._institution_spans(before) if s[1] >= len(before) - 1]
             if found:
                 rec.acronyms.setdefault(acr, found[-1][2])
+        # a list of acronyms ("SCTR  Société canadienne des thérapeutes respiratoires")
+        from .classify import acronym_fits
+
+        for page in doc.pages:
+            lines = [ln for it in list(page.blocks) + [c for t in page.tables for c in t.cells] for ln in it.lines]
+            for ln in lines:
+                rec._learn_glossary_line(ln, lines, acronym_fits)
         if classification.organization_acronym and classification.organization:
             rec.acronyms.setdefault(classification.organization_acronym, classification.organization)
         del lex
         return rec
+
+    def _learn_glossary_line(self, ln, lines, acronym_fits) -> None:
+        """"SCTR  Société canadienne des thérapeutes respiratoires": on one
+        line, or the acronym in a column and its name beside it."""
+        text = ln.text
+        if re.fullmatch(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9}\s*", text):
+            beside = sorted((o for o in lines if o is not ln and abs(o.bbox.top - ln.bbox.top) < 2
+                             and 0 < o.bbox.x0 - ln.bbox.x1 < 120), key=lambda o: o.bbox.x0)
+            if not beside:
+                return
+            text = f"{text.strip()} {beside[0].text}"
+        m = re.match(r"\s*([A-ZÀ-Ý][A-ZÀ-Ý0-9&]{1,9})\s*(?:[:–—=-]\s*)?(\S.*)$", text)
+        if not m or m.group(1) in self.acronyms:
+            return
+        found = self._institution_spans(m.group(2).strip())
+        if found and found[0][0] == 0 and acronym_fits(m.group(1), found[0][2]):
+            self.acronyms[m.group(1)] = found[0][2]
 
     # ---------------------------------------------------------------- institutions
 

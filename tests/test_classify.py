@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from pdfgen import PLAN_EXPECTED, PROSE_EXPECTED, RULED_TABLE_ORG
 
-from pipeline.classify import _acronym_fits, _years_in, classify, doc_type_of
+from pipeline.classify import acronym_fits, _years_in, classify, doc_type_of
 
 
 def test_plan_type_organization_acronym_and_period(extracted_docs):
@@ -33,9 +33,9 @@ def test_two_column_bilan_is_a_report(extracted_docs):
 
 
 def test_acronym_letters_are_content_word_initials():
-    assert _acronym_fits("OCCOQ", "Ordre des conseillers et conseillères d'orientation du Québec")
-    assert _acronym_fits("OTSTCFQ", "Ordre des travailleurs sociaux et des thérapeutes conjugaux et familiaux du Québec")
-    assert not _acronym_fits("MSSS", "Ordre des psychologues du Québec")
+    assert acronym_fits("OCCOQ", "Ordre des conseillers et conseillères d'orientation du Québec")
+    assert acronym_fits("OTSTCFQ", "Ordre des travailleurs sociaux et des thérapeutes conjugaux et familiaux du Québec")
+    assert not acronym_fits("MSSS", "Ordre des psychologues du Québec")
 
 
 def test_period_forms():
