@@ -7,6 +7,7 @@ The only module that imports pdfplumber. Everything downstream reads the
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -349,7 +350,9 @@ def _segments(row: list[Word], opts: LayoutOptions, gutters: set[int] | frozense
         if k in gutters and not lone_bullet and not lone_code:
             segs.append([w])
             continue
-        if len(segs[-1]) == 1 and len(prev.text) == 1 and prev.size > 1.4 * w.size and gap > 0.2 * w.size:
+        if len(segs[-1]) == 1 and gap > 0.2 * w.size and (
+                len(prev.text) == 1 and prev.size > 1.4 * w.size
+                or prev.size > 1.25 * w.size and re.fullmatch(r"[A-Z]{1,3}-?\d{1,2}", prev.text)):
             segs.append([w])  # an initial in a badge ("P" in a coloured disc) beside the text
             continue
         inner = sorted(b.bbox.x0 - a.bbox.x1 for a, b in zip(segs[-1], segs[-1][1:], strict=False))
@@ -451,9 +454,70 @@ def _tables(page: Any, words: list[Word], page_no: int, found: list[Any] | None 
                 c.bbox is not None and c.bbox.width < 0.1 * tb.width for c in cells if not c.text):
             continue  # a framed box (a panel with a coloured bar at its side): its words stay text
         used.update(taken)
+        head = _header_above(rows, tb, words, used, page)
+        if head:
+            used.update(i for i, _ in head)
+            cells = [Cell(0, ci, join_lines([ln.text for ln in lns]), BBox.enclosing([ln.bbox for ln in lns]),
+                          tuple(lns)) for ci, lns in _by_column(head, rows)] \
+                + [Cell(c.row + 1, c.col, c.text, c.bbox, c.lines) for c in cells]
+            n_rows += 1
+            tb = tb.union(BBox.enclosing([w.bbox for _, w in head]))
         tables.append(Table(page_no, tb, tuple(cells), n_rows, n_cols, ruled=True))
     rest = [w for i, w in enumerate(words) if i not in used]
     return tables, rest
+
+
+def _column_spans(rows: list[list[Any]]) -> list[tuple[float, float]]:
+    """Each column's left and right edges: its narrowest cell (a merged cell spans several)."""
+    spans = []
+    for ci in range(max(len(r) for r in rows)):
+        cs = [c for r in rows if ci < len(r) and (c := r[ci]) is not None]
+        c = min(cs, key=lambda c: c[2] - c[0]) if cs else None
+        spans.append((c[0], c[2]) if c else (math.inf, -math.inf))
+    return spans
+
+
+def _header_above(rows: list[list[Any]], tb: BBox, words: list[Word], used: set[int], page: Any) -> list[tuple[int, Word]]:
+    """The words of a header row printed on a shaded band without rules just
+    above a ruled table ("OBJECTIF | INDICATEUR | CIBLE"): one row of short
+    labels on a fill, each inside a column, over at least half of the columns."""
+    spans = _column_spans(rows)
+    above = [(i, w) for i, w in enumerate(words) if i not in used and w.bbox.bottom <= tb.top + 1
+             and tb.top - w.bbox.bottom < 1.5 * w.size and tb.x0 - 1 <= w.bbox.x0 and w.bbox.x1 <= tb.x1 + 1]
+    if not above:
+        return []
+    try:
+        fills = [r for r in page.rects if r.get("fill") and r["x0"] >= tb.x0 - 2 and r["x1"] <= tb.x1 + 2
+                 and r["bottom"] >= tb.top - 2 - 3 * above[0][1].size]
+    except Exception:  # a malformed drawing: no shaded header
+        return []
+    if not all(any(r["x0"] <= (w.bbox.x0 + w.bbox.x1) / 2 <= r["x1"] and r["top"] <= (w.bbox.top + w.bbox.bottom) / 2
+                   <= r["bottom"] for r in fills) for _, w in above):
+        return []
+    top = min(w.bbox.top for _, w in above)
+    if any(abs(w.bbox.top - top) > 0.6 * w.size for _, w in above):
+        return []  # more than one line: a paragraph, not a header row
+    cols = set()
+    for _, w in above:
+        inside = [ci for ci, (x0, x1) in enumerate(spans) if x0 - 1 <= w.bbox.x0 and w.bbox.x1 <= x1 + 1]
+        if not inside:
+            return []
+        cols.add(inside[0])
+    # the row must stand alone: nothing else on the page at that height
+    if len(cols) < max(2, len(spans) / 2) or any(
+            i not in used and abs(w.bbox.top - top) < 0.6 * w.size and (w.bbox.x1 < tb.x0 or w.bbox.x0 > tb.x1)
+            for i, w in enumerate(words)):
+        return []
+    return sorted(above, key=lambda iw: iw[1].bbox.x0)
+
+
+def _by_column(head: list[tuple[int, Word]], rows: list[list[Any]]) -> list[tuple[int, list[Line]]]:
+    spans = _column_spans(rows)
+    out: dict[int, list[Word]] = {}
+    for _, w in head:
+        ci = next(ci for ci, (x0, x1) in enumerate(spans) if x0 - 1 <= w.bbox.x0 and w.bbox.x1 <= x1 + 1)
+        out.setdefault(ci, []).append(w)
+    return [(ci, [_make_line(ws)]) for ci, ws in sorted(out.items())]
 
 
 # --------------------------------------------------------------------------- reading order
@@ -828,6 +892,32 @@ def _drawn_bullets(page: Any, words: list[Word]) -> list[Word]:
     return out
 
 
+def _fill_borders(page: Any) -> list[tuple[float, float, float]]:
+    """(x, top, bottom) where two shaded areas of one height meet side by side:
+    the cells of a table drawn with background colours and no rules."""
+    try:
+        fills = sorted((r for r in page.rects if r.get("fill") and not r.get("stroke")
+                        and r["x1"] - r["x0"] > 20 and r["bottom"] - r["top"] > 6), key=lambda r: r["x0"])
+    except Exception:  # a malformed drawing: no borders
+        return []
+    out = []
+    for a in fills:
+        for b in fills:
+            if abs(a["x1"] - b["x0"]) <= 1 and abs(a["top"] - b["top"]) <= 1 and abs(a["bottom"] - b["bottom"]) <= 1:
+                out.append((a["x1"], a["top"], a["bottom"]))
+    return out
+
+
+def _crossed_borders(row: list[Word], borders: list[tuple[float, float, float]]) -> set[int]:
+    """Indexes after which a cell border of shaded cells runs between two words."""
+    out: set[int] = set()
+    for x, top, bottom in borders:
+        for k, (a, b) in enumerate(zip(row, row[1:], strict=False)):
+            if top <= (a.bbox.top + a.bbox.bottom) / 2 <= bottom and a.bbox.x1 <= x + 1 and b.bbox.x0 >= x - 1:
+                out.add(k)
+    return out
+
+
 def _read_page(page: Any, number: int, opts: LayoutOptions):
     width, height = float(page.width), float(page.height)
     n_images = len(page.images)
@@ -844,8 +934,9 @@ def _read_page(page: Any, number: int, opts: LayoutOptions):
         tables, rest = _tables(page, words, number) if words else ([], [])
     segs: list[Line] = []
     rows = [r for r in (_merge_letterspaced(_merge_superscripts(row)) for row in _rows(rest)) if r]
+    borders = _fill_borders(page)
     for row, gutters in zip(rows, _gutters(rows), strict=True):
-        segs.append(_segments(row, opts, gutters))
+        segs.append(_segments(row, opts, gutters | _crossed_borders(row, borders)))
     for _ in range(2):  # a rejoined line vouches for its neighbours in turn
         segs = _rejoin_stretched(segs)
     return number, width, height, [seg for row in segs for seg in row], tables, n_images, has_text, ocr_done

@@ -41,6 +41,12 @@ from .textnorm import collapse_ws
 _CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.)](?!\d))?|(?P<alnum>[A-Z]{1,4}-?\d{1,2}(?:\.\d{1,2})*)|(?P<letter>[A-LN-Za-z])(?=[.)]\s)[.)])(?=\s)\s*[:.–—-]?\s*")
 
 
+# The code after a level label: "2", "1.2", "OS-3", "n° 4", and letters or
+# roman numerals when a separator follows ("Orientation A —", "Axe II :",
+# "Objectif B.2 —").
+_LABEL_CODE = (r"(?:[A-Z]{0,3}-?\d{1,2}(?:\s?\.\s?\d{1,2})*"
+               r"|[A-Z](?:\.\d{1,2})+(?=\s)|(?:[A-Z]|[IVX]{1,4})(?:\.\d{1,2})*(?=\s*(?:[:–—-]|$)))")
+
 _TOC_LINE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\.{4,}")
 
 
@@ -51,9 +57,11 @@ def _lex() -> dict[str, Any]:
     labels = {k: re.compile(rf"^{ordinal}(?:{v})\b", re.I) for k, v in lex["level_labels"].items()}
     return {
         "labels": labels,
+        "determiner": re.compile(rf"^(?:{lex['label_determiners']})\s+", re.I),
         "rank": lex["level_rank"],
         "parents": lex["parent_kinds"],
         "default_levels": lex["default_levels"],
+        "toc": re.compile(rf"^\W*(?:{lex['toc_headings']})\W*$", re.I),
         "zone": re.compile(rf"\b(?:{lex['plan_zone_words']})\b", re.I),
         "ignored": re.compile(rf"^\W*(?:{lex['ignored_labels']})\b", re.I),
         "no_value": re.compile(rf"\s*(?:{lex['no_value']})\s*", re.I),
@@ -90,6 +98,7 @@ class Item:
     heading: bool = False  # an unnumbered heading that may group numbered items
     parent: int | None = None
     targets: list[tuple[str, int, BBox]] = field(default_factory=list)
+    ref: str | None = None  # the code of the item it names as its parent ("... Enjeu E1")
     bbox: BBox | None = None
     listed: bool = False  # a member of a list under a plural heading ("ACTIONS" over bullets)
     size: float = 0.0  # type size of its text
@@ -107,8 +116,14 @@ def _label(text: str) -> tuple[str | None, int]:
         m = rx.match(text)
         if m and m.end() > best[1]:
             rest = text[m.end():]
-            if not rest.strip() or re.match(r"\s*(?:n[°o]\s*)?[A-Z]{0,3}-?\d{1,2}(?:\.\d{1,2})*(?![\d-])|\s*[:–—-]", rest):
+            if not rest.strip() or re.match(rf"\s*(?:n[°o]\s*)?(?:{_LABEL_CODE})(?![\d-])|\s*[:–—-]", rest):
                 best = (kind, m.end())
+    det = _lex()["determiner"].match(text)
+    if best[0] is None and det:
+        # "Nos enjeux", "Les orientations": a plural heading with its determiner, alone
+        kind, n = _label(text[det.end():])
+        if kind and _plural(text[det.end():]) and not text[det.end() + n:].strip(" :"):
+            return kind, det.end() + n
     return best
 
 
@@ -137,7 +152,7 @@ def _make_unit(lines: list[Line], page: int, vocab: set[str], column: str | None
     label_only = False
     if label:
         text = text[n:].lstrip()
-        m = re.match(r"(?:n[°o]\s*)?([A-Z]{0,3}-?\d{1,2}(?:\s?\.\s?\d{1,2})*)\.?\s*", text)
+        m = re.match(rf"(?:n[°o]\s*)?({_LABEL_CODE})\.?\s*", text)
         if m and (m.end() == len(text) or text[m.end() - 1].isspace() or text[m.end():m.end() + 1] in ":–—-"):
             code, text = re.sub(r"\s", "", m.group(1)), text[m.end():]
         text = text.lstrip(" :–—-").strip()
@@ -338,7 +353,13 @@ def units_of(doc: Document) -> list[tuple[Unit | None, bool]]:
     end of a grid."""
     vocab = _vocab(doc)
     out: list[tuple[Unit | None, bool]] = []
+    toc_page = None
     for page, item in doc.iter_items():
+        if page.number == toc_page:
+            continue
+        if not isinstance(item, Table) and item.lines and _lex()["toc"].match(item.lines[0].text):
+            toc_page = page.number  # the rest of the page lists titles, not commitments
+            continue
         if isinstance(item, Table):
             units, is_grid = _table_units(item, page.number, vocab)
             out += [(u, is_grid) for u in units]
@@ -348,6 +369,33 @@ def units_of(doc: Document) -> list[tuple[Unit | None, bool]]:
                 u = _make_unit(grp, page.number, vocab)
                 if u:
                     out.append((u, False))
+    return _badges_to_items(out)
+
+
+_BADGE = re.compile(r"[A-Z]{0,3}-?\d{1,2}(?:\.\d{1,2}){0,3}")
+
+
+def _badges_to_items(units: list[tuple[Unit | None, bool]]) -> list[tuple[Unit | None, bool]]:
+    """A code printed alone in a badge ("E1" in a coloured box) beside a
+    title is that title's code: the title is the first text to its right
+    that reaches the badge's height."""
+    out: list[tuple[Unit | None, bool]] = []
+    drop: set[int] = set()
+    for i, (u, _) in enumerate(units):
+        if u is None or u.grid or i in drop or not _BADGE.fullmatch(u.raw.strip()):
+            continue
+        band = (u.bbox.top - u.size, u.bbox.bottom)
+        right = [(j, v) for j, (v, _) in enumerate(units) if v is not None and j != i and j not in drop
+                 and v.page == u.page and not v.grid and v.bbox.x0 > u.bbox.x1
+                 and v.bbox.x0 - u.bbox.x1 < 6 * u.size and v.bbox.top <= band[1] and v.bbox.bottom >= band[0]]
+        if right:
+            j, v = min(right, key=lambda jv: jv[1].bbox.top)
+            if v.code is None and v.label is None:
+                v.code = u.raw.strip()
+                drop.add(i)
+    for i, pair in enumerate(units):
+        if i not in drop:
+            out.append(pair)
     return out
 
 
@@ -357,6 +405,17 @@ def units_of(doc: Document) -> list[tuple[Unit | None, bool]]:
 def _is_heading(u: Unit, body: float) -> bool:
     return (u.bold or u.size >= body + 1.5 or u.raw.isupper()) and len(u.raw.split()) <= 16 \
         and not u.raw.rstrip().endswith((".", ",", ";"))
+
+
+def _next_section(u: Unit, opener: Unit | None, after: list[tuple[Unit | None, bool]]) -> bool:
+    """A numbered heading is the document's next section ("5. Suivi" after
+    "4. Orientations et objectifs" opened the plan part), not an item of an
+    outline, when it numbers like the opener and nothing under it takes up
+    its number ("5.1")."""
+    if opener is None or not opener.code or opener.code.count(".") != u.code.count(".") \
+            or not u.code.replace(".", "").isdigit():
+        return False
+    return not any(x is not None and x.code and x.code.startswith(u.code + ".") for x, _ in after)
 
 
 def _plural(label_text: str) -> bool:
@@ -399,7 +458,9 @@ def items_of(doc: Document, body: float) -> list[Item]:
                 host = next((it for it in reversed(items) if not it.listed), host)
             host.targets.append((text, page, bbox))
 
-    for u, opens in units_of(doc):
+    units = units_of(doc)
+    opener: Unit | None = None  # the unlabelled heading that opened the plan part
+    for ui, (u, opens) in enumerate(units):
         if u is None:  # end of a grid: its columns no longer give levels
             continue
         # "ORIENTATION 1", "ACTIONS" set small over what they name are no footnote
@@ -411,11 +472,12 @@ def items_of(doc: Document, body: float) -> list[Item]:
             if opens or (heading and lex["zone"].search(u.raw)) or (u.label and u.label != "target" and u.code):
                 zone, zone_size = True, u.size
                 if heading and not u.label:
+                    opener = u
                     continue
             else:
                 continue
-        elif heading and not u.label and not u.code and u.size >= zone_size - 0.5 and not lex["zone"].search(u.raw) \
-                and pending is None:
+        elif heading and not u.label and u.size >= zone_size - 0.5 and not lex["zone"].search(u.raw) \
+                and pending is None and (not u.code or _next_section(u, opener, units[ui + 1:ui + 40])):
             flush_plain()
             zone, context, outer = False, None, []  # another part of the document
             continue
@@ -539,6 +601,26 @@ def _resolve_levels(items: list[Item]) -> list[Item]:
     return keep
 
 
+def _split_references(items: list[Item]) -> None:
+    """A title that ends by naming the item it answers to ("Garantir ...
+    Enjeu E1", "... (enjeu 2)"): the reference leaves the text and gives the
+    parent."""
+    lex = _lex()
+    codes = {(it.kind, it.code) for it in items if it.code}
+    for it in items:
+        if it.kind is None:
+            continue
+        m = next((m for words in (r"\w+", r"\w+\s\w+") if (m := re.search(
+            rf"\s[(\[]?\s*(?P<label>{words})\s+(?:n[°o]\s*)?(?P<code>{_LABEL_CODE})\s*[)\]]?\s*$", it.text))
+            and _label(m.group("label"))[1] == len(m.group("label"))), None)
+        if not m or m.start() < 10:
+            continue
+        kind, n = _label(m.group("label"))
+        code = re.sub(r"\s", "", m.group("code"))
+        if kind in lex["parents"].get(it.kind, []) and n == len(m.group("label")) and (kind, code) in codes:
+            it.text, it.ref = it.text[:m.start()].rstrip(" –—-,"), code
+
+
 def _link(items: list[Item]) -> None:
     lex = _lex()
     rank, allowed = lex["rank"], lex["parents"]
@@ -546,12 +628,15 @@ def _link(items: list[Item]) -> None:
     by_code: dict[str, int] = {}
     for i, it in enumerate(items):
         parent = None
+        ref = by_code.get(it.ref) if it.ref else None
+        if ref is not None and items[ref].kind in allowed[it.kind]:
+            parent = ref
         named = by_code.get(it.code) if it.code and it.code_first else None
         if named is not None and rank[items[named].kind] < rank[it.kind] and it.kind in allowed \
                 and items[named].kind in allowed[it.kind]:
             # "1.1 Indicateur : ..." under objective 1.1: the number names its parent, not the item
             parent, it.code = named, None
-        elif it.code and "." in it.code:
+        elif parent is None and it.code and "." in it.code:
             pc = it.code.rsplit(".", 1)[0]
             j = by_code.get(pc)
             if j is not None and rank[items[j].kind] < rank[it.kind]:
@@ -619,6 +704,7 @@ def extract(doc: Document, body: float) -> tuple[list[dict[str, Any]], list[dict
     """Rows of ``plan_items`` and ``targets``."""
     items = [it for it in items_of(doc, body) if it.text]
     _split_inline_targets(items)
+    _split_references(items)
     _link(items)
     items = _drop_repeats(items)
     ids = [f"{doc.doc_id}-i{i:03d}" for i in range(1, len(items) + 1)]

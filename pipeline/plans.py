@@ -61,7 +61,9 @@ def _sections(doc: Document, body: float):
                 if kind == "value" and not following:
                     following.append((page2, nxt))  # values laid out side by side, name over description
                 break
-            if _is_heading(nxt, body) and (nxt.size >= item.size - 0.5 or statement_kind(nxt.text)
+            # value names are small bold headings, maybe just a little smaller than "NOS VALEURS"
+            if _is_heading(nxt, body) and (nxt.size >= item.size - (0.25 if kind == "value" else 0.5)
+                                           or statement_kind(nxt.text)
                                            or (kind != "value" and following)):
                 break  # value names are small bold headings; a mission or vision has none
             if plan_items.starts_with_level_label(nxt.text) or _inline_label(nxt.text):
@@ -93,6 +95,9 @@ def _values_table(page: Page, table: Table) -> list[dict[str, Any]]:
     row) over its description; a column may hold several (cards in a grid)."""
     from .layout import join_lines
 
+    rows = _value_rows(page, table)
+    if rows:
+        return rows
     out = []
     for col in range(table.n_cols):
         cells = sorted((c for c in table.cells if c.col == col and c.text.strip()), key=lambda c: c.row)
@@ -117,6 +122,29 @@ def _values_table(page: Page, table: Table) -> list[dict[str, Any]]:
     out.sort(key=lambda v: (round(v["boxes"][0].top / 3), v["boxes"][0].x0))  # reading order: row by row
     return [{"name": v["name"], "text": join_lines(v["text"]) or None, "page": v["page"],
              **BBox.enclosing(v["boxes"]).as_row()} for v in out] if len(out) >= 2 else []
+
+
+def _value_rows(page: Page, table: Table) -> list[dict[str, Any]]:
+    """Values one per row of a two-column table: a short name beside its
+    description, under an optional header row ("Valeur | Ce qu'elle
+    signifie")."""
+    if table.n_cols != 2:
+        return []
+    by_row: dict[int, dict[int, Any]] = {}
+    for c in table.cells:
+        if c.text.strip():
+            by_row.setdefault(c.row, {})[c.col] = c
+    rows = [by_row[r] for r in sorted(by_row)]
+    if rows and 0 in rows[0] and 1 in rows[0] and len(rows) > 2 and (
+            statement_kind(rows[0][0].text) == "value"
+            or all(ln.bold for c in rows[0].values() for ln in c.lines)
+            and not (1 in rows[1] and all(ln.bold for ln in rows[1][1].lines))):
+        rows = rows[1:]  # the header row
+    body = [r for r in rows if 0 in r and 1 in r and len(r[0].text.split()) <= 4 and len(r[1].text.split()) >= 5]
+    if len(body) < 2 or len(body) < 0.8 * len(rows):
+        return []
+    return [{"name": collapse_ws(r[0].text).rstrip(" :."), "text": collapse_ws(r[1].text), "page": page.number,
+             **BBox.enclosing([c.bbox for c in r.values() if c.bbox is not None]).as_row()} for r in body]
 
 
 def _values(following, body: float) -> list[dict[str, Any]]:
