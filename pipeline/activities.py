@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from . import entities
-from .dates import Span, YearHint, find_dates, period_hint
+from .dates import Span, YearHint, find_dates, month_alone, period_hint
 from .document import BBox, Block, Cell, Classification, Document, Line, Table
 from .layout import BULLETS, join_lines
 from .resources import load_yaml
@@ -76,6 +76,12 @@ def _leading_date(text: str, hint: YearHint) -> list[Span] | None:
     2020"), or None when it does not open with one."""
     t = _strip_bullet(text)
     spans = [s for s in find_dates(t, hint) if s.precision in ("day", "span", "week", "month")]
+    if (not spans or spans[0].pos > 4) and t[:1].isupper():
+        # "Octobre   Série de balados ...": a month alone heads the entry, the report gives its year
+        first = t.split(maxsplit=1)[0].rstrip(" :.–—-,")
+        alone = month_alone(first, hint)
+        if alone is not None and len(t.split()) > 2:
+            return [alone]
     if not spans or spans[0].pos > 4:
         return None
     return spans
@@ -360,10 +366,22 @@ def _sentences(text: str) -> list[str]:
     return out
 
 
+def _lead_end(text: str, lead: list[Span]) -> int:
+    """Where the dates an entry opens with end ("20, 23 mars 2020 1er, 3 et 6
+    avril 2020"); a date told later in its text is not part of them."""
+    end = lead[0].end_pos
+    for sp in lead[1:]:
+        if sp.pos < end or re.fullmatch(r"[\s,;&]*(?:et|à|au|ou)?[\s,;]*", text[end:sp.pos], re.I):
+            end = max(end, sp.end_pos)
+        else:
+            break
+    return end
+
+
 def _is_list_item(text: str, lead: list[Span]) -> bool:
     """A bullet, or a date set off by a separator ("13-03-2023 : ...")."""
     t = _strip_bullet(text)
-    return t != text.lstrip() or bool(re.match(r"\s*[:–—-]", t[lead[-1].end_pos:]))
+    return t != text.lstrip() or bool(re.match(r"\s*[:–—-]", t[_lead_end(t, lead):]))
 
 
 def _bold_lead(block: Block) -> str | None:
@@ -397,6 +415,24 @@ def _styled_lead(block: Block) -> str | None:
 
 def _as_block(lines: list[Line], vocab: set[str]) -> Block:
     return Block(tuple(lines), BBox.enclosing([ln.bbox for ln in lines]), join_lines([ln.text for ln in lines], vocab))
+
+
+def _with_run_in_titles(items: list, vocab: set[str]) -> list:
+    """A title in bold ending with a period, set on its own line right over
+    its paragraph ("Consultation de l'INESSS." / "Le 6 décembre, ..."), is
+    the paragraph's run-in title: the two are one block."""
+    out: list = []
+    for page, item in items:
+        prev = out[-1][1] if out else None
+        if isinstance(item, Block) and isinstance(prev, Block) and out[-1][0] is page \
+                and len(prev.lines) <= 2 and all(ln.bold for ln in prev.lines) \
+                and prev.text.rstrip().endswith(".") and item.lines and not item.lines[0].bold \
+                and abs(item.bbox.x0 - prev.bbox.x0) < 3 \
+                and 0 <= item.bbox.top - prev.bbox.bottom < 0.8 * max(ln.size for ln in prev.lines):
+            out[-1] = (page, _as_block(list(prev.lines) + list(item.lines), vocab))
+            continue
+        out.append((page, item))
+    return out
 
 
 def _month_heading(text: str, hint: YearHint) -> str | None:
@@ -491,6 +527,10 @@ def _opening_period(sentence: str, hint: YearHint) -> list[Span]:
     if not m:
         return []
     spans = find_dates(sentence[:m.end() + 40], hint)
+    if not spans:  # "En février, l'Ordre a ...": the report's period gives the year
+        word = re.match(r"[^\W\d_]+", sentence[m.end():])
+        alone = month_alone(word.group(0), hint) if word else None
+        return [replace(alone, pos=m.end(), end_pos=m.end() + len(alone.text))] if alone else []
     return [s for s in spans[:1] if s.precision in ("month", "season") and s.pos <= m.end() + 1]
 
 
@@ -501,8 +541,9 @@ def _block_entries(block: Block, page: int, section: str | None, hint: YearHint,
     if lead is not None and not _is_list_item(text, lead):
         lead = None  # "Le 12 mai 2022, la présidente ...": prose
     if lead is not None:
-        rest = _strip_bullet(text)[lead[-1].end_pos:].lstrip(" :–—-,.")
-        skip = len(_strip_bullet(text)[:lead[-1].end_pos].split()) + (len(block.text.split()) - len(text.split())) \
+        end = _lead_end(_strip_bullet(text), lead)
+        rest = _strip_bullet(text)[end:].lstrip(" :–—-,.")
+        skip = len(_strip_bullet(text)[:end].split()) + (len(block.text.split()) - len(text.split())) \
             + (1 if _strip_bullet(block.text) != block.text.lstrip() else 0)
         bold = _styled_after(block, max(0, skip)) or _bold_lead(block)
         if bold is None and len(_sentences(rest)) > 1:
@@ -588,7 +629,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
     heading_month: str | None = None  # "Septembre 2023" over a calendar's days
     dated: tuple[list[Span], int, Block] | None = None  # a date heading waiting for its paragraph
     under: Entry | None = None  # the entry a date heading opened: the paragraphs after it go on with it
-    for page, item in doc.iter_items():
+    for page, item in _with_run_in_titles(list(doc.iter_items()), vocab):
         if isinstance(item, Table):
             dated = under = None
             found = _roles(item)
@@ -611,6 +652,12 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
                 # a date heading set close over a paragraph in the same weight: one block for the layout
                 dated, under = (_date_heading(head, hint), page.number, head), None
                 item = _as_block(list(item.lines[1:]), vocab)
+        if len(item.lines) > 1 and dated is None and _month_heading(item.lines[0].text, hint) \
+                and not item.lines[1].text.lstrip()[:1].islower():
+            # a month heading set close over its first entry ("Décembre 2023" / "Consultation ...")
+            heading_month = _month_heading(item.lines[0].text, hint)
+            outer, section, under = section, collapse_ws(item.lines[0].text), None
+            item = _as_block(list(item.lines[1:]), vocab)
         heads = _date_heading(item, hint)
         if heads is not None:
             dated, under = (heads, page.number, item), None

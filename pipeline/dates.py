@@ -113,6 +113,16 @@ def _month(word: str) -> int:
     return _grammar()["lex"]["months"][word.lower().rstrip(".")]
 
 
+def month_alone(word: str, hint: YearHint) -> Span | None:
+    """A month named without its year ("Octobre"), dated by the report's period."""
+    m = _grammar()["lex"]["months"].get(word.lower().rstrip("."))
+    y = _hint_year(hint, m) if m else None
+    if not y:
+        return None
+    last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1))
+    return Span(date(y, m, 1), last, "month", word, 0, len(word))
+
+
 def _day(text: str) -> int:
     m = re.match(r"\d+", text)
     return int(m.group(0)) if m else 0
@@ -235,6 +245,13 @@ def _explicit_year(c: _Cand) -> tuple[int, int] | None:
     return None
 
 
+def _in_period(hint: YearHint, year: int) -> bool:
+    """The year is not before the report's period (a multi-year report's hint is its first year)."""
+    if hint is None:
+        return True
+    return year >= (min(hint(1), hint(12)) if callable(hint) else hint)
+
+
 def _infer(month: int, nxt: tuple[int, int] | None, prev: tuple[int, int] | None, hint: YearHint) -> int | None:
     if nxt is not None:
         y, m = nxt
@@ -262,8 +279,10 @@ def find_dates(text: str, year_hint: YearHint = None, years: bool = False,
             if c.kind != "day" or not rest or not c.data.get("y") or len(c.data.get("days", [])) != 1:
                 continue
             c = _Cand(c.pos + rest.end(), c.end_pos, "month", {"m": c.data["m"], "y": c.data["y"]})
-        nxt = next((e for e in explicit[i + 1:i + 4] if e), None)
-        prev = next((e for e in reversed(explicit[max(0, i - 3):i]) if e), None)
+        # a neighbour dated before the report's period (a law of 2019, a report filed last year)
+        # lends no year to the report's own dates
+        nxt = next((e for e in explicit[i + 1:i + 4] if e and _in_period(year_hint, e[0])), None)
+        prev = next((e for e in reversed(explicit[max(0, i - 3):i]) if e and _in_period(year_hint, e[0])), None)
         if spans and prev is None and not callable(year_hint):  # a fiscal year says which year each month is
             prev = (spans[-1].start.year, spans[-1].start.month)
         got = _resolve(c, text, nxt, prev, year_hint, spans[-1] if spans else None)

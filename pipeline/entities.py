@@ -279,8 +279,10 @@ class Recognizer:
         for acr, name in self.acronyms.items():
             if fold(name) == fold(printed):
                 return _capital_name(name), acr
-        known = [(n, a) for a, n in self.acronyms.items()] + list(lex["forms"].values())
-        best = _shortened_form_of(printed, known)
+        own = [(n, a) for a, n in self.acronyms.items()]
+        # the names this document prints first: of two ministries opened by "ministère de l'Environnement",
+        # the one the report names
+        best = _shortened_form_of(printed, own) or _shortened_form_of(printed, own + list(lex["forms"].values()))
         if best:
             return best
         return _capital_name(printed), None
@@ -349,8 +351,9 @@ class Recognizer:
                 elif after_conn:
                     if lw in lex["determiners"]:
                         break
-                    if fold(toks[j - 1].text) in ("d'", "de") and fw.endswith(("er", "ir", "oir")) and len(fw) > 4:
-                        break  # "l'Ordre d'offrir ...": a verb, not a name
+                    if fold(toks[j - 1].text) in ("d'", "de", "pour") and fw.endswith(("er", "ir", "oir")) \
+                            and len(fw) > 4:
+                        break  # "l'Ordre d'offrir ...", "l'Ordre pour accélérer ...": a verb, not a name
                     last, after_conn, lower_run, conj = j, False, 1, False
                 elif lower_run < 2 and lw.endswith(lex["adj"]) and not (last == i and lw.endswith(lex["participles"])):
                     # "Conseil interprofessionnel", "Ordre des évaluateurs agréés"; not "l'Ordre animé par"

@@ -57,7 +57,6 @@ def _lex() -> dict[str, Any]:
     labels = {k: re.compile(rf"^{ordinal}(?:{v})\b", re.I) for k, v in lex["level_labels"].items()}
     return {
         "labels": labels,
-        "determiner": re.compile(rf"^(?:{lex['label_determiners']})\s+", re.I),
         "rank": lex["level_rank"],
         "parents": lex["parent_kinds"],
         "default_levels": lex["default_levels"],
@@ -118,12 +117,6 @@ def _label(text: str) -> tuple[str | None, int]:
             rest = text[m.end():]
             if not rest.strip() or re.match(rf"\s*(?:n[°o]\s*)?(?:{_LABEL_CODE})(?![\d-])|\s*[:–—-]", rest):
                 best = (kind, m.end())
-    det = _lex()["determiner"].match(text)
-    if best[0] is None and det:
-        # "Nos enjeux", "Les orientations": a plural heading with its determiner, alone
-        kind, n = _label(text[det.end():])
-        if kind and _plural(text[det.end():]) and not text[det.end() + n:].strip(" :"):
-            return kind, det.end() + n
     return best
 
 

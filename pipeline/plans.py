@@ -214,10 +214,13 @@ def _values(following, body: float) -> list[dict[str, Any]]:
         conj = "|".join(re.escape(c) for c in load_yaml("plan_fr.yaml")["list_conjunctions"])
         parts = [p.strip(" .;:") for p in re.split(rf",|;|[·•|/]|\s(?:{conj})\s", block.text)]
         parts = [p for p in parts if p]
+        prose = _values_in_prose(following)
+        if prose:
+            return prose  # "L'Ordre agit avec prudence, intégrité et respect.": a sentence, not a list
         if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts):
             return [{"name": p[0].upper() + p[1:], "text": None, "page": page.number, **block.bbox.as_row()}
                     for p in parts]
-        return _values_in_prose(following)
+        return []
     return []
 
 

@@ -125,6 +125,7 @@ def column_starts(table: Table) -> list[float]:
 def _body_rows(rows: list[list[Line]], j: int, starts: list[float], prev_bottom: float, tol: float):
     """Rows from ``j`` on whose text stays inside the columns."""
     body: list[list[tuple[int, Line]]] = []
+    origins: set[int] = set()  # the segments read, before they were cut at the columns
     while j < len(rows):
         row = rows[j]
         gap = min(s.bbox.top for s in row) - prev_bottom
@@ -136,10 +137,11 @@ def _body_rows(rows: list[list[Line]], j: int, starts: list[float], prev_bottom:
             cols = [_column_of(s, starts, tol) for s in row]
         if None in cols or gap > 60:
             break
+        origins.update(id(s) for s in rows[j])
         body.append(list(zip(cols, row, strict=True)))
         prev_bottom = max(s.bbox.bottom for s in row)
         j += 1
-    return body, j
+    return body, j, origins
 
 
 def _split_at_columns(seg: Line, starts: list[float], tol: float) -> list[Line]:
@@ -171,10 +173,11 @@ def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0, carry: list[
     i = 0
     first = next((k for k, r in enumerate(rows) if not all(id(s) in (skip or ()) for s in r)), len(rows))
     if carry and first < len(rows) and not _header_like(rows[first]):
-        body, i = _body_rows(rows, first, carry, min(s.bbox.top for s in rows[first]), tol)
+        body, i, origins = _body_rows(rows, first, carry, min(s.bbox.top for s in rows[first]), tol)
         if len(body) >= 2 and len({c for r in body for c, _ in r}) >= 2:
             tables.append(replace(_build([], body, carry, page_no), continued=True))
             used.update(id(seg) for r in body for _, seg in r)
+            used.update(origins)
         else:
             i = 0
     while i < len(rows):
@@ -183,7 +186,7 @@ def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0, carry: list[
             i += 1
             continue
         starts = [s.bbox.x0 for s in head]
-        body, j = _body_rows(rows, i + 1, starts, max(s.bbox.bottom for s in head), tol)
+        body, j, origins = _body_rows(rows, i + 1, starts, max(s.bbox.bottom for s in head), tol)
         body_sizes = [s.size for r in body for _, s in r]
         used_cols = {c for r in body for c, _ in r}
         if (
@@ -199,6 +202,7 @@ def find_unruled(lines: list[Line], page_no: int, tol: float = 4.0, carry: list[
             for r in body:
                 for _, seg in r:
                     used.add(id(seg))
+            used.update(origins)
             i = j
         else:
             i += 1

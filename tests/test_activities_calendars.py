@@ -276,10 +276,6 @@ def test_list_entry_opening_with_the_reports_own_period_is_no_activity(tmp_path)
     assert _pairs(out, expected) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_block_entries takes a dated list entry's title from the text after the last date it gives "
-    "(lead[-1].end_pos), not after its leading date: an entry ending on a second date gets an empty "
-    "title and is dropped"))
 def test_dated_list_entry_giving_a_later_date_keeps_its_title(tmp_path):
     """A dated list whose entry tells a follow-up meeting at its end ("12
     mars 2025 — Rencontre …; une rencontre de suivi a eu lieu le 26 mars

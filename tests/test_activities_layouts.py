@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import pytest
 from pdfgen import FONT_DIR
 from pdfgen_plans import Flow, title_page
 from pdfgen_reports import BODY, BOLD, REG, PageBreak, Spacer, build, head, para, ruled

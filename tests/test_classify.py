@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from pdfgen import PLAN_EXPECTED, PROSE_EXPECTED, RULED_TABLE_ORG
 
-from pipeline.classify import acronym_fits, _years_in, classify, doc_type_of
+from pipeline.classify import _years_in, acronym_fits, classify, doc_type_of
 
 
 def test_plan_type_organization_acronym_and_period(extracted_docs):

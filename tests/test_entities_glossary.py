@@ -88,11 +88,6 @@ def test_name_opening_exactly_one_known_name_is_that_institution():
         ("Commission des droits de la personne et des droits de la jeunesse", "Commission des droits")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the gazetteer holds two ministries whose names open with \"Ministère de l'Environnement\" (MELCC and "
-    "MELCCFP), so _shortened_form_of finds two known names opened by the mention and keeps none, even "
-    "when the document names one of them in full with its acronym: the mention stays "
-    "\"Ministère de l'Environnement\""))
 def test_minister_named_by_the_opening_of_the_ministry_the_report_names(tmp_path):
     """A report that names the ministry in full with its acronym once, then
     speaks of "le ministre de l'Environnement"."""

@@ -10,7 +10,6 @@ returns.
 
 from __future__ import annotations
 
-import pytest
 from pdfgen import BOLD, REG, _canvas
 from pdfgen_plans import wrap
 
@@ -198,10 +197,6 @@ def test_unruled_grid_with_title_rows_across_and_a_numbering_column(tmp_path):
     assert _rows(table) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "find_unruled cuts a line that runs over a column start ('1 Proportion ...', the number joined to "
-    "its text by the layout) into new pieces and marks only the pieces as used, so the original line is "
-    "left over as well: the rows come out again as blocks after the table"))
 def test_unruled_grid_rows_numbered_close_to_their_text_are_not_left_as_blocks(tmp_path):
     """The same table of targets: its "No" column is narrow, each number set
     just left of its indicator. Every line of the grid belongs to the grid:

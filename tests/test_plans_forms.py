@@ -9,7 +9,6 @@ every plan item in reading order, the targets, or the statements.
 
 from __future__ import annotations
 
-import pytest
 from pdfgen import BOLD, REG
 from pdfgen_plans import Flow, title_page
 

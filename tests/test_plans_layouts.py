@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-import pytest
 from pdfgen import BOLD, REG, _fonts
 from pdfgen_plans import Flow, title_page
 from reportlab.lib import colors
@@ -339,10 +338,6 @@ def test_values_named_in_a_sentence_after_agit_avec(tmp_path):
                                 ("value", "Respect", None)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_values reads a short sentence as an inline list of names before _values_in_prose looks for "
-    "'agit avec': every comma part has four words or fewer, so \"L'Ordre agit avec prudence\" is "
-    "taken for a value name"))
 def test_values_named_in_a_short_sentence_after_agit_avec(tmp_path):
     """The same values in a sentence with no lead-in ("L'Ordre agit avec
     prudence, intégrité et respect.")."""
