@@ -696,6 +696,11 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             lo, hi = period[0] - timedelta(days=slack), period[1] + timedelta(days=slack)
             got = [e for e in got if any(lo <= sp.start <= hi for sp in e.spans)
                    and not (e.spans and _covers_period(e.spans[0], period))]
+            for e in got:  # beside the entry's own dates, one outside the period is cited ("le rapport déposé le ...")
+                keep = [k for k, sp in enumerate(e.spans) if lo <= sp.start <= hi]
+                if len(keep) < len(e.spans):
+                    e.spans = [e.spans[k] for k in keep]
+                    e.span_locs = [e.span_locs[k] for k in keep if k < len(e.span_locs)]
         if len(got) == 1 and minor and got[0].source == "prose" and _styled_lead(item) is None:
             # a bold line of body size over a narrated meeting is its title, not a section
             got[0].description.insert(0, got[0].title)

@@ -382,7 +382,7 @@ def _badges_to_items(units: list[tuple[Unit | None, bool]]) -> list[tuple[Unit |
                  and v.page == u.page and not v.grid and v.bbox.x0 > u.bbox.x1
                  and v.bbox.x0 - u.bbox.x1 < 6 * u.size and v.bbox.top <= band[1] and v.bbox.bottom >= band[0]]
         if right:
-            j, v = min(right, key=lambda jv: jv[1].bbox.top)
+            j, v = min(right, key=lambda jv: (not jv[1].bold, jv[1].bbox.top))  # the title, in bold
             if v.code is None and v.label is None:
                 v.code = u.raw.strip()
                 drop.add(i)
