@@ -126,6 +126,9 @@ def acronym_fits(acr: str, name: str) -> bool:
     return i == len(letters) and len(letters) >= 2 and initials[:1] == [letters[:1]]
 
 
+_POSTAL = re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b")
+
+
 def organization_of(doc: Document) -> tuple[str | None, str | None]:
     forms, by_acr = _gazetteer()
     head_re = _org_head_re()
@@ -134,7 +137,13 @@ def organization_of(doc: Document) -> tuple[str | None, str | None]:
     printed = None
     for page in doc.pages[:2]:
         for b in page.blocks[:8]:
-            text = collapse_ws(b.text)
+            # a letterhead's name over its address: the name stops where the address starts
+            lines = []
+            for ln in b.lines:
+                if re.match(r"\s*(?:\d|C\.\s?P\.|Case postale|Bureau\b)", ln.text) or _POSTAL.search(ln.text):
+                    break
+                lines.append(ln.text)
+            text = collapse_ws(" ".join(lines)) if lines and len(lines) < len(b.lines) else collapse_ws(b.text)
             if (head_re.match(text) and len(text.split()) <= 16 and not text.endswith(".")
                     and not any(re.match(f, text, re.I) for f in false_heads)):
                 printed = re.sub(r"^(?:L[ae]s? |L')", "", text).strip()
