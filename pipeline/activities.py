@@ -302,8 +302,12 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
         got = _row_entries(by_role, page, section, hint, vocab, period)
         prev = out[-1] if out else last
         act_lines = [ln for c in by_role.get("activity", []) for ln in c.lines]
-        if table.continued and not out and r <= header_row + 1 and last is not None and (not got or not got[0].spans):
-            # the row broken by the page: no dates of its own
+        own_title = bool(got and act_lines and act_lines[0].bold and act_lines[0].text.lstrip()[:1].isupper()
+                         and last is not None and last.title and last.lines and last.lines[0].bold)
+        if table.continued and not out and r <= header_row + 1 and last is not None and (not got or not got[0].spans) \
+                and not own_title:
+            # the row broken by the page: no dates of its own (a row opening on a bold title of its own,
+            # like the titles above it, is a new row under a date cell spanning the break)
             if not last.title and act_lines and act_lines[0].bold:
                 # dates closed the cell on the page before; the title they date opens this one
                 other = [ln for role in ("result", "participants") for c in by_role.get(role, []) for ln in c.lines]

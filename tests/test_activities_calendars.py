@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import pytest
 from pdfgen_reports import BODY, BOLD, PageBreak, build, bullet, head, para, ruled
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -146,10 +145,6 @@ def test_blank_date_cell_after_the_page_break_takes_the_date_from_the_page_befor
     assert "sur l'entretien des aides auditives" in out["activities"][1]["description"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "_table_entries reads the first body row of a continued table that has no date of its own as the end "
-    "of the row cut by the page, even when it opens with a bold title of its own under a closed row: "
-    "'Visite d'une clinique de Magog' is appended to the description of the activity before"))
 def test_first_row_after_the_page_break_with_a_blank_date_is_an_activity_of_its_own(tmp_path):
     """A date cell spanning rows across the page break: the first row on the
     next page leaves the date blank and opens with its own bold title."""
