@@ -128,6 +128,7 @@ def _lex() -> dict[str, Any]:
         "connectors_exact": {c.replace("’", "'").strip() for c in pat["connectors"]},
         "stop": {w.lower() for w in pat["name_stop_words"]},
         "determiners": {w.lower() for w in pat.get("determiners", [])},
+        "prenominal": {w.lower() for w in pat.get("prenominal_adjectives", [])},
         "adj": tuple(sorted(pat["adjective_endings"], key=len, reverse=True)),
         "forms": forms,
         "forms_re": re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])") if alt else None,
@@ -349,8 +350,8 @@ class Recognizer:
                 elif lw in lex["stop"] and not after_conn:
                     break
                 elif after_conn:
-                    if lw in lex["determiners"]:
-                        break
+                    if lw in lex["determiners"] or lw in lex["prenominal"]:
+                        break  # "le Barreau pour la nouvelle législature": no name goes on
                     if fold(toks[j - 1].text) in ("d'", "de", "pour") and fw.endswith(("er", "ir", "oir")) \
                             and len(fw) > 4:
                         break  # "l'Ordre d'offrir ...", "l'Ordre pour accélérer ...": a verb, not a name
