@@ -89,7 +89,8 @@ def _leading_date(text: str, hint: YearHint) -> list[Span] | None:
 
 def _date_share(text: str, spans: list[Span]) -> float:
     t = _strip_bullet(text).strip(" ,;.")
-    return sum(s.end_pos - s.pos for s in spans) / max(len(t), 1)
+    covered = {k for s in spans for k in range(s.pos, s.end_pos)}  # "18, 23 et 30 mars": one text, three days
+    return len(covered) / max(len(t), 1)
 
 
 # --------------------------------------------------------------------------- tables
@@ -439,6 +440,56 @@ def _with_run_in_titles(items: list, vocab: set[str]) -> list:
     return out
 
 
+_BADGE_DAY = re.compile(r"\d{1,2}(?:er)?(?:\s*[-–·,]\s*\d{1,2})*")
+
+
+def _with_date_badges(items: list, vocab: set[str]) -> list:
+    """A date badge prints its day over its month ("12" / "JANV."), two
+    blocks for the layout, read in any order: one block "12 JANV.", set just
+    before the title beside it so that it dates the entry."""
+    months = set(load_yaml("dates_fr.yaml")["months"])
+
+    def is_day(b) -> bool:
+        return isinstance(b, Block) and bool(_BADGE_DAY.fullmatch(b.text.strip()))
+
+    def is_month(b) -> bool:
+        return isinstance(b, Block) and b.text.strip().lower().rstrip(".") in months
+
+    badges: dict[int, tuple[Block, int]] = {}  # index of the block it goes before -> (badge, page)
+    used: set[int] = set()
+    for i, (page, day) in enumerate(items):
+        if not is_day(day):
+            continue
+        month = next((j for j, (pg, b) in enumerate(items) if pg is page and j not in used and is_month(b)
+                      and 0 <= b.bbox.top - day.bbox.bottom < 1.5 * max(day.size, b.size)
+                      and min(day.bbox.x1, b.bbox.x1) > max(day.bbox.x0, b.bbox.x0)), None)
+        if month is None:
+            continue
+        m = items[month][1]
+        badge = _as_block(list(day.lines) + list(m.lines), vocab)
+        days = re.split(r"\s*·\s*", day.text.strip())
+        if len(days) > 1:  # "5·12·19" / "MARS": "5, 12 et 19 MARS"
+            badge = replace(badge, text=f"{', '.join(days[:-1])} et {days[-1]} {m.text.strip()}")
+        beside = [(abs(b.bbox.top - day.bbox.top), j) for j, (pg, b) in enumerate(items)
+                  if pg is page and isinstance(b, Block) and j not in (i, month)
+                  and 0 < b.bbox.x0 - badge.bbox.x1 < 6 * badge.size
+                  and b.bbox.top <= badge.bbox.bottom and b.bbox.bottom >= badge.bbox.top - badge.size]
+        if not beside:
+            continue
+        target = min(beside)[1]
+        if target in badges:
+            continue
+        badges[target] = (badge, i)
+        used.update((i, month))
+    out: list = []
+    for j, (page, item) in enumerate(items):
+        if j in badges:
+            out.append((page, badges[j][0]))
+        if j not in used:
+            out.append((page, item))
+    return out
+
+
 def _month_heading(text: str, hint: YearHint) -> str | None:
     """A heading that is a month ("Septembre 2023", "MARS"): the month the
     entries under it date by their day alone."""
@@ -633,7 +684,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
     heading_month: str | None = None  # "Septembre 2023" over a calendar's days
     dated: tuple[list[Span], int, Block] | None = None  # a date heading waiting for its paragraph
     under: Entry | None = None  # the entry a date heading opened: the paragraphs after it go on with it
-    for page, item in _with_run_in_titles(list(doc.iter_items()), vocab):
+    for page, item in _with_date_badges(_with_run_in_titles(list(doc.iter_items()), vocab), vocab):
         if isinstance(item, Table):
             dated = under = None
             found = _roles(item)

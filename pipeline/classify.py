@@ -84,7 +84,24 @@ def doc_type_of(doc: Document, title: str | None) -> str:
         n = sum(1 for pat in pats if any(re.search(pat, h, re.I) for h in headings))
         if n > best_n:
             best, best_n = kind, n
+    if best_n < 3 and _dated_entries(doc) >= 6:
+        return "activity_report"  # a calendar, an agenda, a newsletter of dated items
     return best if best_n >= 3 else "other"
+
+
+def _dated_entries(doc: Document) -> int:
+    """Short blocks of the first pages that are a date or a month alone
+    ("4 DÉC.", "Mardi 12 mars 2024", "JANV."): the entries of a dated list."""
+    months = _month_re()
+    day_month = re.compile(rf"^(?:\w+\s+)?\d{{1,2}}(?:er)?(?:\s*[-–]\s*\d{{1,2}})?\s+(?:{months})\.?(?:\s+(?:19|20)\d\d)?$", re.I)
+    month_alone = re.compile(rf"^(?:{months})\.?$", re.I)
+    n = 0
+    for p in doc.pages[:4]:
+        for b in p.blocks:
+            t = collapse_ws(b.text).strip(" :–—-")
+            if len(t.split()) <= 4 and (day_month.match(t) or month_alone.match(t)):
+                n += 1
+    return n
 
 
 # --------------------------------------------------------------------------- organization
@@ -278,6 +295,13 @@ def period_of(doc: Document, doc_type: str, title: str | None) -> tuple[int | No
     for text in sources:
         found = _years_in(text, prefer_span, dated_only=doc_type == "other")
         if found:
+            if found[0] == found[1] and doc_type == "activity_report":
+                # "de décembre à mars" in an issue dated 2025: the period starts the year before
+                months = load_yaml("dates_fr.yaml")["months"]
+                wrap = re.search(rf"\b(?:de|d['’]|du mois de)\s*({_month_re()})\.?\s+(?:à|au)\s+({_month_re()})\b(?!\.?\s+(?:19|20)\d\d)",
+                                 " ".join(sources), re.I)
+                if wrap and months[wrap.group(1).lower()] > months[wrap.group(2).lower()]:
+                    return found[0] - 1, found[1]
             return found
     return None, None
 

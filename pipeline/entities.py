@@ -326,6 +326,8 @@ class Recognizer:
                 if lw in lex["connectors_exact"]:
                     if last == i and not after_conn and fold(lw).strip() not in lex["first_connectors"]:
                         break  # "l'Ordre sur le rôle de ...": no name follows the head
+                    if lw in ("le", "la", "les", "l'") and not after_conn:
+                        break  # "l'Office des professions du Québec le projet ...": the sentence goes on
                     nxt_word = next((x for x in toks[j + 1:j + 3] if x.text != "\n"), None)
                     if fold(lw) in ("a", "au", "aux") and fold(t.text) not in lex["place_heads"] and (
                             nxt_word is None or nxt_word.text[:1].isupper() or fold(lw) == "au"

@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -350,6 +351,12 @@ def _segments(row: list[Word], opts: LayoutOptions, gutters: set[int] | frozense
         if k in gutters and not lone_bullet and not lone_code:
             segs.append([w])
             continue
+        big_day = re.compile(r"\d{1,2}(?:[-–]\d{1,2})?")
+        if gap > 0.2 * min(w.size, prev.size) and (
+                prev.size > 1.4 * w.size and len(segs[-1]) == 1 and big_day.fullmatch(prev.text)
+                or w.size > 1.4 * prev.size and big_day.fullmatch(w.text)):
+            segs.append([w])  # a day in large type in a badge ("12" over "JANV.") beside the text
+            continue
         if len(segs[-1]) == 1 and gap > 0.2 * w.size and (
                 len(prev.text) == 1 and prev.size > 1.4 * w.size
                 or prev.size > 1.25 * w.size and re.fullmatch(r"[A-Z]{1,3}-?\d{1,2}", prev.text)):
@@ -586,7 +593,7 @@ def _label_bands(group, left) -> list[list] | None:
                           prev.rsplit(" ", 1)[-1] in ("de", "des", "du", "la", "le", "les", "à", "au", "aux", "et",
                                                       "en", "pour", "sur", "d'", "l'"))
 
-    if all(any(abs(b.top - ln.bbox.top) < 3 for b, _ in right) for ln in lines) and \
+    if all(any(abs(b.top - ln.bbox.top) < max(3.0, 0.4 * ln.size) for b, _ in right) for ln in lines) and \
             all(len(ln.text.split()) <= 4 or ln.text.rstrip().endswith(":") for ln in lines) and \
             not any(goes_on(k) for k in range(1, len(lines))):
         starts = [ln.bbox.top for ln in lines]  # a name (or a label) beside each description
@@ -596,7 +603,9 @@ def _label_bands(group, left) -> list[list] | None:
                   or ln.text.rstrip().endswith(":")]
     if len(starts) < 2:
         return None
-    cuts = [t - 2 for t in starts[1:]]
+    # a band opens at its label, or at the text beside it when that starts higher (a title by a badge)
+    cuts = [min([t] + [b.top for b, _ in right if abs(b.top - t) < max(3.0, 0.4 * (b.bottom - b.top))]) - 2
+            for t in starts[1:]]
     bands: list[list] = [[] for _ in range(len(cuts) + 1)]
     for t in group:
         k = sum(1 for c in cuts if t[0].top >= c)
@@ -619,7 +628,7 @@ def _label_column(left, right) -> bool:
     if len(labels) < 2 or len(labels) < 0.6 * len(left):
         if not all(ln.bold for ln in lines) or sum(ln.bold for ln in right_lines) > 0.3 * len(right_lines):
             return False
-        beside = [ln for ln in lines if any(abs(b.top - ln.bbox.top) < 3 for b, _ in right)]
+        beside = [ln for ln in lines if any(abs(b.top - ln.bbox.top) < max(3.0, 0.4 * ln.size) for b, _ in right)]
         if len(beside) >= 0.8 * len(lines):
             return True  # a name beside each description
         # bold titles, each opening a run of lines: the first line of each run beside a line of text
@@ -627,7 +636,7 @@ def _label_column(left, right) -> bool:
                   if k == 0 or ln.bbox.top - lines[k - 1].bbox.bottom > 0.8 * ln.bbox.height]
         if len(labels) < 2:
             return False
-    partnered = sum(1 for ln in labels if any(abs(b.top - ln.bbox.top) < 3 for b, _ in right))
+    partnered = sum(1 for ln in labels if any(abs(b.top - ln.bbox.top) < max(3.0, 0.4 * ln.size) for b, _ in right))
     return partnered >= 0.8 * len(labels)
 
 
@@ -651,28 +660,43 @@ def _is_bullet_start(text: str) -> bool:
 def _group_blocks(lines: list[Line]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     for ln in lines:
-        if blocks:
-            prev = blocks[-1][-1]
-            same_col = ln.bbox.x0 < prev.bbox.x1 and prev.bbox.x0 < ln.bbox.x1
-            vgap = ln.bbox.top - prev.bbox.bottom
-            close = -2 <= vgap <= 0.75 * max(prev.size, ln.size, 1.0)
-            # a paragraph opening with a run-in title in bold goes on in plain text on its next lines
-            same_style = abs(prev.size - ln.size) <= 1.0 and (
-                prev.bold == ln.bold or not prev.words[-1].bold and not ln.words[0].bold
-                # the run-in title wraps: its end opens the next line, plain text after it
-                or prev.bold and ln.words[0].bold and not ln.words[-1].bold and len(blocks[-1]) <= 3
-                and all(x.bold for x in blocks[-1]))
-            # a list item's wrapped lines hang under its text, whatever their weight
-            # ("• 15-09-2022 : **Title in bold** — plain follow-up")
-            head = blocks[-1][0]
-            hanging = _is_bullet_start(head.text) and abs(prev.size - ln.size) <= 1.0 and \
-                ln.bbox.x0 > head.bbox.x0 + 0.3 * head.size and (len(head.words) < 2 or
-                                                                abs(ln.bbox.x0 - head.words[1].bbox.x0) < 3)
-            if same_col and close and (same_style or hanging) and not _is_bullet_start(ln.text):
-                blocks[-1].append(ln)
-                continue
-        blocks.append([ln])
+        # the block it goes on: the last one, or one just before a few lines set beside it (a badge, a
+        # label in a side column read in the same band)
+        target = None
+        for back in range(1, min(3, len(blocks)) + 1):
+            between = [x for b in blocks[len(blocks) - back + 1:] for x in b]
+            if back > 1 and any(x.bbox.x0 < ln.bbox.x1 and ln.bbox.x0 < x.bbox.x1 or len(x.text.split()) > 2
+                                or x.text.rstrip().endswith(":") or abs(x.bbox.top - ln.bbox.top) < 0.5 * ln.size
+                                for x in between):
+                break  # a block in its column stands between, or a label beside the line (a new row)
+            if _goes_on(blocks[-back], ln):
+                target = blocks[-back]
+                break
+        if target is None:
+            blocks.append([ln])
+        else:
+            target.append(ln)
     return blocks
+
+
+def _goes_on(block: list[Line], ln: Line) -> bool:
+    prev = block[-1]
+    same_col = ln.bbox.x0 < prev.bbox.x1 and prev.bbox.x0 < ln.bbox.x1
+    vgap = ln.bbox.top - prev.bbox.bottom
+    close = -2 <= vgap <= 0.75 * max(prev.size, ln.size, 1.0)
+    # a paragraph opening with a run-in title in bold goes on in plain text on its next lines
+    same_style = abs(prev.size - ln.size) <= 1.0 and (
+        prev.bold == ln.bold or not prev.words[-1].bold and not ln.words[0].bold
+        # the run-in title wraps: its end opens the next line, plain text after it
+        or prev.bold and ln.words[0].bold and not ln.words[-1].bold and len(block) <= 3
+        and all(x.bold for x in block))
+    # a list item's wrapped lines hang under its text, whatever their weight
+    # ("• 15-09-2022 : **Title in bold** — plain follow-up")
+    head = block[0]
+    hanging = _is_bullet_start(head.text) and abs(prev.size - ln.size) <= 1.0 and \
+        ln.bbox.x0 > head.bbox.x0 + 0.3 * head.size and (len(head.words) < 2 or
+                                                        abs(ln.bbox.x0 - head.words[1].bbox.x0) < 3)
+    return same_col and close and (same_style or hanging) and not _is_bullet_start(ln.text)
 
 
 _HYPHEN_END = re.compile(r"(\w+)[-\u00ad]$")
@@ -753,8 +777,16 @@ def _opens_body(ln: Line, segs: list[Line], height: float) -> bool:
     label of the page's content, not a running header."""
     if ln.bbox.top > height / 2 or not any(ch.isdigit() for ch in ln.text):
         return False
+    months = _months()
+    # over a larger title, or a day over its month in a date badge ("18" / "MARS")
     return any(o is not ln and 0 <= o.bbox.top - ln.bbox.bottom < 0.8 * ln.bbox.height
-               and o.bbox.x0 < ln.bbox.x1 and ln.bbox.x0 < o.bbox.x1 and o.size > ln.size * 1.2 for o in segs)
+               and o.bbox.x0 < ln.bbox.x1 and ln.bbox.x0 < o.bbox.x1
+               and (o.size > ln.size * 1.2 or o.text.strip().lower().rstrip(".") in months) for o in segs)
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(load_yaml("dates_fr.yaml")["months"])
 
 
 def _in_margin(ln: Line, height: float, opts: LayoutOptions) -> bool:
@@ -954,7 +986,7 @@ def _rejoin_stretched(rows: list[list[Line]]) -> list[list[Line]]:
             a = merged[-1]
             lo, hi = a.bbox.x1, seg.bbox.x0
             size = max(a.size, seg.size, 1.0)
-            if hi - lo < 3.5 * size:
+            if hi - lo < 3.5 * size and max(a.size, seg.size) < 1.4 * max(min(a.size, seg.size), 1.0):
                 crossing = sum(1 for o in flat if o is not a and o is not seg
                                and abs(o.bbox.top - a.bbox.top) < 4 * size and abs(o.bbox.top - a.bbox.top) > 0.5 * size
                                and o.bbox.x0 < lo - 1 and o.bbox.x1 > hi + 1)

@@ -53,8 +53,9 @@ def _header_like(row: list[Line]) -> bool:
     for seg in row:
         if seg.text.rstrip().lower().endswith(_WRAPS):
             return False  # "Rencontre avec le ministère de" / "...": a heading wrapping, not a column label
-        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.", seg.text.strip()):
-            return False  # "1.2 | Renforcer ...": a numbered heading, its number in a gutter
+        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.|\d{1,2}\s*[-–·,]\s*\d{1,2}(?:\s*[-–·,]\s*\d{1,2})*",
+                        seg.text.strip()):
+            return False  # "1.2 | Renforcer ...": a numbered heading, its number in a gutter; "10-14": days
         words = seg.text.split()
         if len(words) > 6 or len(seg.text) > 45 or seg.text.endswith((".", ",", ";")):
             return False
