@@ -990,7 +990,11 @@ def _rejoin_stretched(rows: list[list[Line]]) -> list[list[Line]]:
                 crossing = sum(1 for o in flat if o is not a and o is not seg
                                and abs(o.bbox.top - a.bbox.top) < 4 * size and abs(o.bbox.top - a.bbox.top) > 0.5 * size
                                and o.bbox.x0 < lo - 1 and o.bbox.x1 > hi + 1)
-                if crossing >= 2:
+                # or the line ends flush with the lines of its column, its last word pushed to the margin
+                flush = len(seg.words) <= 2 and sum(
+                    1 for o in flat if o is not a and o is not seg and abs(o.bbox.top - a.bbox.top) < 20 * size
+                    and abs(o.bbox.x0 - a.bbox.x0) < 2 and abs(o.bbox.x1 - seg.bbox.x1) < 2) >= 2
+                if crossing >= 2 or flush:
                     merged[-1] = _make_line(list(a.words) + list(seg.words))
                     continue
             merged.append(seg)

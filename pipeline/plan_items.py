@@ -47,6 +47,9 @@ _CODE = re.compile(r"^(?:(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=[.)]))(?:[.
 _LABEL_CODE = (r"(?:[A-Z]{0,3}-?\d{1,2}(?:\s?\.\s?\d{1,2})*"
                r"|[A-Z](?:\.\d{1,2})+(?=\s)|(?:[A-Z]|[IVX]{1,4})(?:\.\d{1,2})*(?=\s*(?:[:–—-]|$)))")
 
+# A year between a label and its value: "Cible 2027 : 75 %".
+_YEAR_COLON = r"\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*:"
+
 _TOC_LINE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\.{4,}")
 
 
@@ -115,7 +118,7 @@ def _label(text: str) -> tuple[str | None, int]:
         m = rx.match(text)
         if m and m.end() > best[1]:
             rest = text[m.end():]
-            if not rest.strip() or re.match(rf"\s*(?:n[°o]\s*)?(?:{_LABEL_CODE})(?![\d-])|\s*[:–—-]", rest):
+            if not rest.strip() or re.match(rf"\s*(?:n[°o]\s*)?(?:{_LABEL_CODE})(?![\d-])|\s*[:–—·-]|{_YEAR_COLON}", rest):
                 best = (kind, m.end())
     return best
 
@@ -143,12 +146,14 @@ def _make_unit(lines: list[Line], page: int, vocab: set[str], column: str | None
         text, bullet = text[1:].lstrip(), True
     label, n = _label(text)
     label_only = False
-    if label:
+    if label == "target" and re.match(_YEAR_COLON, text[n:]):
+        text, label_only = text, False  # "Cible 2027 : 75 %": the whole badge is the target
+    elif label:
         text = text[n:].lstrip()
         m = re.match(rf"(?:n[°o]\s*)?({_LABEL_CODE})\.?\s*", text)
         if m and (m.end() == len(text) or text[m.end() - 1].isspace() or text[m.end():m.end() + 1] in ":–—-"):
             code, text = re.sub(r"\s", "", m.group(1)), text[m.end():]
-        text = text.lstrip(" :–—-").strip()
+        text = text.lstrip(" :–—·-").strip()
         label_only = not text
     else:
         m = _CODE.match(text + " ")
@@ -457,7 +462,8 @@ def items_of(doc: Document, body: float) -> list[Item]:
         if u is None:  # end of a grid: its columns no longer give levels
             continue
         # "ORIENTATION 1", "ACTIONS" set small over what they name are no footnote
-        small = u.size < 0.85 * body and not (u.label and u.label != "target" and (u.code or u.label_only))
+        # labelled lines set small ("Indicateur : ... — Cible : ...") are content too
+        small = u.size < 0.85 * body and not (u.label and (u.code or u.label_only or re.match(r"\S+(?: \S+)?\s*[:·–—]", u.raw)))
         if small or _TOC_LINE.search(u.raw) or lex["ignored"].match(u.raw):
             continue  # footnotes, table-of-contents lines, baselines
         heading = _is_heading(u, body) and not u.grid
@@ -499,7 +505,9 @@ def items_of(doc: Document, body: float) -> list[Item]:
             and (abs(u.bbox.x0 - host.bbox.x0) < 20
                  or abs(u.size - host.size) < 0.5 and host.bbox.x0 < u.bbox.x0 < host.bbox.x0 + 0.3 * host.bbox.width)
         if host is not None and not u.code and not u.bullet and not u.label and u.text[:1].islower() \
-                and (u.page == host.page + 1 or below and not u.grid) \
+                and (u.page == host.page + 1 or below and not u.grid
+                     or not u.grid and u.page == host.page and host.bbox is not None  # at the next column's top
+                     and u.bbox.top < host.bbox.top and u.bbox.x0 > host.bbox.x1 - 5) \
                 and not host.text.rstrip().endswith((".", "!", "?", ":", ";")):
             host.text = join_lines([host.text, u.text], vocab)
             continue
@@ -655,9 +663,17 @@ def _drop_repeats(items: list[Item]) -> list[Item]:
     seen: dict[tuple[str | None, str | None], list[int]] = {}
     for i, it in enumerate(items):
         key = (it.kind, it.code)
+        if it.code is None and _BADGE.fullmatch(it.text.strip()):
+            # a grid naming an item by its code alone ("1.1 | Indicateur | Cible"): that item
+            j = next(iter(seen.get((it.kind, it.text.strip()), [])), None)
+            if j is not None:
+                same[i] = j
+                continue
         for j in seen.get(key, []):
             a, b = collapse_ws(items[j].text).casefold(), collapse_ws(it.text).casefold()
-            ratio = 1.0 if a == b else SequenceMatcher(None, a, b, autojunk=False).ratio()
+            ratio = 1.0 if a == b else min(SequenceMatcher(None, a, b, autojunk=False).ratio(),
+                                           # word for word too: "Adoption du plan" is not "Adoption de la norme"
+                                           SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio() + 0.1)
             parent = same.get(it.parent, it.parent) if it.parent is not None else None
             if ratio >= 0.9 or (it.code and ratio >= 0.6 and parent == items[j].parent):
                 same[i] = j

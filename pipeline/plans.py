@@ -44,9 +44,26 @@ def statement_kind(text: str) -> str | None:
     return None
 
 
+def _split_heads(items: list) -> list:
+    """A statement heading set close over its text ("Valeurs" / "Respect —
+    ..."), one block for the layout: the heading and its text apart."""
+    from .layout import join_lines
+
+    out = []
+    for page, item in items:
+        if isinstance(item, Block) and len(item.lines) > 1 and item.lines[0].bold and not item.lines[1].bold \
+                and statement_kind(item.lines[0].text):
+            for part in ([item.lines[0]], list(item.lines[1:])):
+                out.append((page, Block(tuple(part), BBox.enclosing([ln.bbox for ln in part]),
+                                        join_lines([ln.text for ln in part]))))
+        else:
+            out.append((page, item))
+    return out
+
+
 def _sections(doc: Document, body: float):
     """(kind, heading block, page, following items) for each statement heading."""
-    items = list(doc.iter_items())
+    items = _split_heads(list(doc.iter_items()))
     for i, (page, item) in enumerate(items):
         if not isinstance(item, Block) or not _is_heading(item, body):
             continue
@@ -354,6 +371,21 @@ def _inline_label(text: str) -> str | None:
     return statement_kind(head) if sep and rest.strip() and len(head.split()) <= 4 else None
 
 
+def _inline_head(block: Block) -> tuple[str | None, str]:
+    """The label a paragraph opens with and the text after it: "Mission :
+    ...", or a run-in label in bold ("**Vision.** Être ...")."""
+    text = collapse_ws(block.text)
+    head, sep, rest = text.partition(":")
+    if sep and len(head.split()) <= 4:
+        return head, rest
+    words = list(block.lines[0].words) if block.lines else []
+    n = next((k for k, w in enumerate(words) if not w.bold), len(words))
+    lead = " ".join(w.text for w in words[:n])
+    if 0 < n <= 4 and n < len(words) and lead.rstrip().endswith((".", "—", "–")) and text.startswith(lead):
+        return lead.rstrip(" .—–"), text[len(lead):]
+    return None, text
+
+
 def _inline_statements(doc: Document, body: float, seen: set[str]) -> list[dict[str, Any]]:
     """Statements printed after their label on one line: "Mission : Protéger
     le public ...", "Nos valeurs : intégrité, rigueur et audace."""
@@ -362,8 +394,8 @@ def _inline_statements(doc: Document, body: float, seen: set[str]) -> list[dict[
     for page, item in doc.iter_items():
         if not isinstance(item, Block) or item.size < 0.85 * body:
             continue
-        head, sep, rest = collapse_ws(item.text).partition(":")
-        kind = statement_kind(head) if sep and len(head.split()) <= 4 else None
+        head, rest = _inline_head(item)
+        kind = statement_kind(head) if head else None
         if kind is None or kind in seen or not rest.strip():
             continue
         rest = rest.strip()
