@@ -282,10 +282,14 @@ def _entry_of(act: list[Line], other: list[Line], date_lines: list[Line], right:
     return entry
 
 
+_DAY_CELL = re.compile(r"(?:(?:du|le|les)\s+)?\d{1,2}(?:er|re)?(?:\s*(?:,|et|au|à|-|–)\s*\d{1,2}(?:er|re)?)*", re.I)
+
+
 def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: int, section: str | None,
                    hint: YearHint, vocab: set[str], plan_state: dict[int, str], last: Entry | None,
-                   period: tuple[date, date] | None = None) -> list[Entry]:
+                   period: tuple[date, date] | None = None, month_state: dict[str, str] | None = None) -> list[Entry]:
     out: list[Entry] = []
+    month_state = {} if month_state is None else month_state
     header_row = 0 if has_header else -1
     # the last row's dates, for a blank date cell under it (from the page before for a continued table)
     ditto: tuple[list[Span], list[tuple[int, BBox]], list[str]] | None = \
@@ -294,6 +298,17 @@ def _table_entries(table: Table, roles: dict[int, str], has_header: bool, page: 
         if r == header_row:
             continue
         row = [c for c in table.cells if c.row == r]
+        filled = [c for c in row if c.text.strip()]
+        if len(filled) == 1:
+            month = _month_heading(filled[0].text, hint)
+            if month:  # a row across the table naming the month of the days under it ("SEPTEMBRE 2024")
+                month_state["month"] = month
+                continue
+        if month_state.get("month"):
+            # "4", "17-18", "1er" in the date column: days of the month row above
+            row = [replace(c, lines=tuple(replace(ln, text=f"{ln.text.strip()} {month_state['month']}")
+                                          for ln in c.lines), text=f"{c.text.strip()} {month_state['month']}")
+                   if roles.get(c.col) == "date" and _DAY_CELL.fullmatch(c.text.strip()) else c for c in row]
         by_role: dict[str, list[Cell]] = {}
         for c in row:
             role = roles.get(c.col, "result")
@@ -389,6 +404,9 @@ def _is_list_item(text: str, lead: list[Span]) -> bool:
     return t != text.lstrip() or bool(re.match(r"\s*[:–—-]", t[_lead_end(t, lead):]))
 
 
+_LIST_NUMBER = re.compile(r"\d{1,3}[.)]\s+")
+
+
 def _bold_lead(block: Block) -> str | None:
     first = block.lines[0]
     words = list(first.words)
@@ -399,7 +417,8 @@ def _bold_lead(block: Block) -> str | None:
         return None
     if n == len(words):  # a bold first line over plain text
         return first.text
-    return " ".join(w.text for w in words[:n])
+    lead = " ".join(w.text for w in words[:n])
+    return None if _LIST_NUMBER.fullmatch(lead + " ") else lead
 
 
 def _styled_lead(block: Block) -> str | None:
@@ -415,7 +434,10 @@ def _styled_lead(block: Block) -> str | None:
         n += 1
     if n == len(words):
         return None
-    return " ".join(w.text for w in words[:n]).strip(" .:;,–—-") or None
+    lead = " ".join(w.text for w in words[:n])
+    if _LIST_NUMBER.fullmatch(lead + " "):
+        return None  # "1." of a numbered list, set in its own style
+    return lead.strip(" .:;,–—-") or None
 
 
 def _as_block(lines: list[Line], vocab: set[str]) -> Block:
@@ -592,6 +614,9 @@ def _opening_period(sentence: str, hint: YearHint) -> list[Span]:
 def _block_entries(block: Block, page: int, section: str | None, hint: YearHint,
                    month: str | None = None) -> list[Entry]:
     text = _with_month(block.text, month)
+    numbered = _LIST_NUMBER.match(text)
+    if numbered and find_dates(text[numbered.end():numbered.end() + 60], hint):
+        text = text[numbered.end():]  # "1. Le 4 septembre 2024, la présidente ...": an item of a numbered list
     lead = _leading_date(text, hint)
     if lead is not None and not _is_list_item(text, lead):
         lead = None  # "Le 12 mai 2022, la présidente ...": prose
@@ -681,6 +706,7 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
     roles_prev: dict[int, str] | None = None
     ncols_prev = 0
     plan_state: dict[int, str] = {}
+    month_state: dict[str, str] = {}  # the month a table's month rows give to its day cells
     heading_month: str | None = None  # "Septembre 2023" over a calendar's days
     dated: tuple[list[Span], int, Block] | None = None  # a date heading waiting for its paragraph
     under: Entry | None = None  # the entry a date heading opened: the paragraphs after it go on with it
@@ -696,8 +722,10 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             roles, has_header = found
             if roles is not roles_prev:
                 plan_state = {} if not item.continued else plan_state
+            if not item.continued:
+                month_state = {}
             got = _table_entries(item, roles, has_header, page.number, section, hint, vocab, plan_state,
-                                 out[-1] if out and item.continued else None, period)
+                                 out[-1] if out and item.continued else None, period, month_state)
             out += got
             roles_prev, ncols_prev = roles, item.n_cols
             continue
@@ -737,6 +765,19 @@ def entries_of(doc: Document, cls: Classification) -> list[Entry]:
             continue
         if out and out[-1].source == "prose" and _lex()["followup"].match(item.text):
             # "Une rencontre de suivi a eu lieu le 12 décembre ...": a later meeting of the entry before
+            prev = out[-1]
+            prev.description.append(item.text)
+            prev.text += [ln.text for ln in item.lines]
+            prev.boxes += [(page.number, ln.bbox) for ln in item.lines]
+            _more_dates(prev, item.text, page.number, item.bbox, hint, period)
+            continue
+        host = out[-1] if out and out[-1].boxes else None
+        hang = host is not None and host.source == "list" and host.boxes[-1][0] == page.number \
+            and item.bbox.x0 > host.boxes[0][1].x0 + 3 and 0 <= item.bbox.top - host.boxes[-1][1].bottom < 2 * item.size \
+            and _leading_date(item.text, hint) is None
+        if hang or out and item.text[:1].islower() and out[-1].source in ("prose", "list", "dated") and out[-1].text \
+                and not out[-1].text[-1].rstrip().endswith((".", "!", "?", ":")):
+            # the entry goes on: its details set under its bullet, or its text after a page or column break
             prev = out[-1]
             prev.description.append(item.text)
             prev.text += [ln.text for ln in item.lines]

@@ -358,7 +358,7 @@ class Recognizer:
                             and len(fw) > 4:
                         break  # "l'Ordre d'offrir ...", "l'Ordre pour accélérer ...": a verb, not a name
                     last, after_conn, lower_run, conj = j, False, 1, False
-                elif lower_run < 2 and lw.endswith(lex["adj"]) and not (last == i and lw.endswith(lex["participles"])):
+                elif lower_run < 3 and lw.endswith(lex["adj"]) and not (last == i and lw.endswith(lex["participles"])):
                     # "Conseil interprofessionnel", "Ordre des évaluateurs agréés"; not "l'Ordre animé par"
                     last, lower_run = j, lower_run + 1
                 else:

@@ -32,6 +32,7 @@ def _lex() -> dict[str, Any]:
             r"\b(?:par|chaque)\s+(?:" + "|".join(re.escape(p) for p in plan["rate_periods"]) + r")\b", re.I),
         "units": sorted(plan["compound_units"], key=len, reverse=True),
         "open_start": sorted(dates["open_start"], key=len, reverse=True),
+        "end_of": sorted(dates["end_of"], key=len, reverse=True),
     }
 
 
@@ -84,6 +85,8 @@ def quantity_of(text: str, spans=None) -> str | None:
                 continue
             if lw in lex["stop"] or "'" in lw and lw.split("'")[0] + "'" in lex["stop"] or len(unit) >= 3:
                 break
+            if unit and lw.endswith(("é", "ée", "és", "ées")) and len(lw) > 4:
+                break  # "500 urbanistes formés à ...": the count, not what was done
             unit.append(w.strip(",;:."))
             if w.endswith((",", ";", ".")):
                 break
@@ -111,6 +114,9 @@ def normalize_target(text: str) -> dict[str, Any]:
         before = re.sub(r"\s*(?:l['’]|le|la|les)$", "", text[:spans[0].pos].lower().rstrip())  # "à partir de l'automne"
         if any(before.endswith(w) for w in _lex()["open_start"]):
             end = None
+        elif len(spans) == 1 and end and spans[0].precision in ("year", "month") and \
+                any(re.search(rf"(?<!\w){re.escape(w)}$", before) for w in _lex()["end_of"]):
+            start = end  # "d'ici la fin de 2026": its last day
         return {"kind": "date", "date_start": start.isoformat(), "date_end": end.isoformat() if end else None,
                 "value": None}
     return {"kind": "other", "date_start": None, "date_end": None, "value": None}

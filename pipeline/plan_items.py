@@ -669,7 +669,14 @@ def _drop_repeats(items: list[Item]) -> list[Item]:
             if j is not None:
                 same[i] = j
                 continue
-        for j in seen.get(key, []):
+        earlier = seen.get(key, [])
+        if it.code and earlier and re.match(r"(?:\w+ )?\d", it.text) and not items[earlier[0]].text[:1].isdigit() \
+                and normalize_target(it.text)["kind"] == "quantity":
+            # "Objectif 1.2 : 90 % des demandes traitées en 60 jours" under "Cibles 2028": objective 1.2's target
+            items[earlier[0]].targets.append((it.text, it.page, it.bbox or BBox(0, 0, 0, 0)))
+            same[i] = earlier[0]
+            continue
+        for j in earlier:
             a, b = collapse_ws(items[j].text).casefold(), collapse_ws(it.text).casefold()
             ratio = 1.0 if a == b else min(SequenceMatcher(None, a, b, autojunk=False).ratio(),
                                            # word for word too: "Adoption du plan" is not "Adoption de la norme"

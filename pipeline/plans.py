@@ -86,6 +86,14 @@ def _sections(doc: Document, body: float):
             if plan_items.starts_with_level_label(nxt.text) or _inline_label(nxt.text):
                 break  # "Mission : ..." is a statement of its own
             following.append((page2, nxt))
+        if kind == "value":
+            # values as chips on the heading's own line ("NOS VALEURS  [Intégrité] [Compétence] ..."),
+            # however the page's columns cut that line
+            row = [(page, b) for b in page.blocks if b is not item and len(b.lines) == 1
+                   and abs(b.bbox.top - item.bbox.top) < 0.6 * item.size and b.bbox.x0 > item.bbox.x1
+                   and len(b.text.split()) <= 4]
+            if len(row) >= 2:
+                following = sorted(row, key=lambda pb: pb[1].bbox.x0)
         yield kind, item, page, following
 
 
@@ -287,6 +295,8 @@ def statements(doc: Document) -> list[dict[str, Any]]:
     for kind, _, _page, following in _sections(doc, body):
         if kind in seen:
             continue  # a later "Vision" heading (e.g. in a table of contents) is not a second statement
+        if following and isinstance(following[0][1], Block) and statement_kind(_inline_head(following[0][1])[0] or ""):
+            continue  # "Notre raison d'être" over "**Mission.** ...", "**Vision.** ...": the labels inside tell
         if kind == "value":
             found = _values(following, body)
             rows += [{"kind": "value", **v} for v in found]
