@@ -767,7 +767,7 @@ def _running_keys(pages_lines: list[tuple[float, list[Line]]], opts: LayoutOptio
                 seen.add(_norm_running(ln.text))
         counts.update(seen)
     n = len(pages_lines)
-    need = max(opts.min_repeat_pages, int(0.4 * n + 0.999))
+    need = max(opts.min_repeat_pages, int(0.25 * n + 0.999))  # a quarter: odd and even pages may differ
     return {k for k, c in counts.items() if c >= need and n >= 2}
 
 

@@ -235,3 +235,29 @@ def test_level_label_in_the_top_margin_over_a_larger_title_is_kept(tmp_path):
                                 "L'Ordre entend agir sur trois fronts au cours des quatre prochaines années."]
         assert [collapse_ws(t) for t in page.removed] == [
             "Plan stratégique 2025-2029 – Ordre des audioprothésistes du Québec", str(n)]
+
+
+# --------------------------------------------------------------------------- running lines
+
+def test_running_footers_that_alternate_between_odd_and_even_pages_are_removed(tmp_path):
+    """A book-like report: odd pages end on "Rapport annuel 2024-2025 | 3",
+    even pages on "4 | Ordre des hygiénistes dentaires du Québec"; the cover,
+    the table of contents and the annexes have none. Each footer is on a
+    third of the pages, yet both are running lines; the body stays."""
+    path = tmp_path / "p.pdf"
+    c = _canvas(path)
+    n = 12
+    for k in range(1, n + 1):
+        c.setFont(REG, 10)
+        c.drawString(60, 700, f"Section {k} : suivi des travaux du comité de la pratique.")
+        if 3 <= k <= 10:
+            c.setFont(REG, 7.5)
+            if k % 2:
+                c.drawRightString(550, 30, f"Rapport annuel 2024-2025 | {k}")
+            else:
+                c.drawString(60, 30, f"{k} | Ordre des hygiénistes dentaires du Québec")
+        c.showPage()
+    c.save()
+    doc = _doc(path)
+    for k, page in enumerate(doc.pages, start=1):
+        assert _texts(page) == [f"Section {k} : suivi des travaux du comité de la pratique."]
