@@ -46,7 +46,8 @@ def part_reference(input_dir: Path) -> dict:
 def part_pipeline(input_dir: Path) -> dict:
     """The whole per-document pipeline, in process, no cache, then the export."""
     t0 = time.perf_counter()
-    import openpyxl  # noqa: F401  (imports are start-up, not per-page work)
+    import duckdb  # noqa: F401  (imports are start-up, not per-page work)
+    import openpyxl  # noqa: F401
     import pyarrow.parquet  # noqa: F401
 
     from . import entities, runner
