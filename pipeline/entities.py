@@ -11,7 +11,7 @@ tables, events and internal units are left out
 Persons come from spaCy's French NER (fr_core_news_md) and from a first-name
 lexicon (``models/first_names.txt``); a candidate is kept when its first name
 is known, or when a title, a role or an honorific vouches for it. Titles and
-roles are split from the name ("Patricia Dionne, c.o." -> Patricia Dionne,
+roles are split from the name ("Julie Tremblay-Roy, c.o." -> Julie Tremblay-Roy,
 c.o.; ``models/persons_fr.yaml``).
 """
 

@@ -10,13 +10,14 @@ be contained in the extracted one after whitespace collapse.
 
 from __future__ import annotations
 
+from activity_results import day as _day
+from activity_results import pairs as _pairs
 from pdfgen_reports import PageBreak, Spacer, build, bullet, head, para, ruled
 
 from pipeline.activities import extract as extract_activities
 from pipeline.classify import classify
 from pipeline.entities import canonicalize
 from pipeline.layout import extract
-from pipeline.textnorm import collapse_ws
 
 REPORT = "Rapport d'activités 2022-2023"
 
@@ -32,22 +33,6 @@ def _run(path, period=(2022, 2023)):
 def _dates(out, aid):
     return sorted((d["date_start"], d["date_end"]) for d in out["activity_dates"]
                   if d["activity_id"] == aid)
-
-
-def _pairs(out, expected):
-    """(title, dates) of every activity, the title replaced by the expected one
-    when it contains it (so that ``==`` compares titles tolerantly)."""
-    got = []
-    for k, a in enumerate(out["activities"]):
-        t = collapse_ws(a["title"] or "")
-        if k < len(expected) and collapse_ws(expected[k][0]) in t:
-            t = expected[k][0]
-        got.append((t, _dates(out, a["activity_id"])))
-    return got
-
-
-def _day(*isos):
-    return sorted((d, d) for d in isos)
 
 
 def _names(out, aid, kind):

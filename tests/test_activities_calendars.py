@@ -14,6 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from activity_results import day as _day
+from activity_results import pairs as _pairs
 from pdfgen_reports import BODY, BOLD, PageBreak, build, bullet, head, para, ruled
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
@@ -21,7 +23,6 @@ from reportlab.platypus import Paragraph
 from pipeline.activities import extract as extract_activities
 from pipeline.classify import classify
 from pipeline.layout import extract
-from pipeline.textnorm import collapse_ws
 
 REPORT = "Rapport d'activités 2024-2025"
 ORG = "Ordre des audioprothésistes du Québec"
@@ -33,26 +34,6 @@ def _run(path: Path, period=(2024, 2025)):
     assert cls.doc_type == "activity_report"
     assert (cls.period_start, cls.period_end) == period
     return extract_activities(doc, cls)
-
-
-def _dates(out, aid):
-    return sorted((d["date_start"], d["date_end"]) for d in out["activity_dates"] if d["activity_id"] == aid)
-
-
-def _pairs(out, expected):
-    """(title, dates) of every activity, the title replaced by the expected one
-    when it contains it (so that ``==`` compares titles tolerantly)."""
-    got = []
-    for k, a in enumerate(out["activities"]):
-        t = collapse_ws(a["title"] or "")
-        if k < len(expected) and collapse_ws(expected[k][0]) in t:
-            t = expected[k][0]
-        got.append((t, _dates(out, a["activity_id"])))
-    return got
-
-
-def _day(*isos):
-    return sorted((d, d) for d in isos)
 
 
 def _span(start, end):

@@ -12,6 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from activity_results import day as _day
+from activity_results import pairs as _pairs
 from pdfgen import FONT_DIR
 from pdfgen_plans import Flow, title_page
 from pdfgen_reports import BODY, BOLD, REG, PageBreak, Spacer, build, head, para, ruled
@@ -23,7 +25,6 @@ from reportlab.platypus import Paragraph
 from pipeline.activities import extract as extract_activities
 from pipeline.classify import classify
 from pipeline.layout import extract
-from pipeline.textnorm import collapse_ws
 
 ITALIC = "DejaVuSans-Oblique"
 if ITALIC not in pdfmetrics.getRegisteredFontNames():
@@ -39,26 +40,6 @@ def _run(path: Path, period=(2022, 2023)):
     assert cls.doc_type == "activity_report"
     assert (cls.period_start, cls.period_end) == period
     return extract_activities(doc, cls)
-
-
-def _dates(out, aid):
-    return sorted((d["date_start"], d["date_end"]) for d in out["activity_dates"] if d["activity_id"] == aid)
-
-
-def _pairs(out, expected):
-    """(title, dates) of every activity, the title replaced by the expected one
-    when it contains it (so that ``==`` compares titles tolerantly)."""
-    got = []
-    for k, a in enumerate(out["activities"]):
-        t = collapse_ws(a["title"] or "")
-        if k < len(expected) and collapse_ws(expected[k][0]) in t:
-            t = expected[k][0]
-        got.append((t, _dates(out, a["activity_id"])))
-    return got
-
-
-def _day(*isos):
-    return sorted((d, d) for d in isos)
 
 
 def _run_in(lead: str, rest: str, font: str = BOLD) -> Paragraph:

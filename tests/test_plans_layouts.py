@@ -14,44 +14,20 @@ from xml.sax.saxutils import escape
 
 from pdfgen import BOLD, REG, _fonts
 from pdfgen_plans import Flow, title_page
+from plan_results import items as _items
+from plan_results import plan as _plan
+from plan_results import statements as _statements
+from plan_results import targets as _targets
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from pipeline.classify import classify
 from pipeline.layout import extract
 from pipeline.normalize import normalize_target
-from pipeline.plans import extract as extract_plan
 
 PLAN = "Plan stratégique 2025-2029"
 ORG = "Ordre des audioprothésistes du Québec"
-
-
-def _plan(path, doc_type="strategic_plan"):
-    doc = extract(path, "t", "0" * 64)
-    cls = classify(doc)
-    assert cls.doc_type == doc_type
-    return extract_plan(doc, cls)
-
-
-def _items(out):
-    """(kind, code, text, parent's text) of each plan item, in reading order."""
-    by_id = {r["item_id"]: r for r in out["plan_items"]}
-    return [(r["kind"], r["code"], r["text"],
-             by_id[r["parent_id"]]["text"] if r["parent_id"] else None)
-            for r in out["plan_items"]]
-
-
-def _targets(out):
-    """(item's text, text, kind, date_start, date_end, value) of each target."""
-    by_id = {r["item_id"]: r for r in out["plan_items"]}
-    return [(by_id[t["item_id"]]["text"] if t["item_id"] in by_id else None, t["text"], t["kind"],
-             t["date_start"], t["date_end"], t["value"]) for t in out["targets"]]
-
-
-def _statements(out):
-    return [(s["kind"], s["name"], s["text"]) for s in out["statements"]]
 
 
 def _flow():
